@@ -1,0 +1,333 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+import { DEFAULTS, type NatGatewayMode } from "../../config";
+import { nameTags } from "../shared/tags";
+import {
+  existingSubnetProblems,
+  type FoundSubnet,
+  natForZone,
+  natGatewayIndexes,
+  selectZones,
+  subnetTags,
+  type Zone,
+} from "./plan";
+
+export interface NetworkArgs {
+  /** An existing VPC to deploy into; empty creates a new VPC. @default "" */
+  readonly vpcId?: string;
+  /** With `vpcId`: the private subnets, one per AZ, the first in the primary AZ. @default [] */
+  readonly privateSubnetIds?: readonly string[];
+  /** With `vpcId`: the public subnets for an internet-facing load balancer. @default [] */
+  readonly publicSubnetIds?: readonly string[];
+  /** CIDR of a new VPC. @default "10.0.0.0/16" */
+  readonly vpcCidr?: string;
+  /** One private subnet CIDR per AZ, in AZ order. @default ["10.0.0.0/24", "10.0.1.0/24"] */
+  readonly privateSubnetCidrs?: readonly string[];
+  /** One public subnet CIDR per AZ, in AZ order; empty for none. @default ["10.0.100.0/24", "10.0.101.0/24"] */
+  readonly publicSubnetCidrs?: readonly string[];
+  /** AZ ids to use in order (first = primary); empty: the region's AZs sorted by name. @default [] */
+  readonly availabilityZoneIds?: readonly string[];
+  /** NAT gateways for egress: one shared, one per AZ, or none. @default "single" */
+  readonly natGateway?: NatGatewayMode;
+  /** Send VPC flow logs to CloudWatch Logs. @default false */
+  readonly flowLogs?: boolean;
+  /** Retention of the flow log group, in days. @default 90 */
+  readonly flowLogsRetentionDays?: number;
+  /** EKS cluster name, for the subnet discovery tags. */
+  readonly clusterName: string;
+  /** Tags for every resource. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export type ResolvedNetworkArgs = Required<{ [K in keyof NetworkArgs]: NonNullable<NetworkArgs[K]> }>;
+
+/** Resolves every default of NetworkArgs once. */
+export function networkDefaults(args: NetworkArgs): ResolvedNetworkArgs {
+  const d = DEFAULTS.network;
+  return {
+    vpcId: args.vpcId ?? d.vpcId,
+    privateSubnetIds: args.privateSubnetIds ?? d.privateSubnetIds,
+    publicSubnetIds: args.publicSubnetIds ?? d.publicSubnetIds,
+    vpcCidr: args.vpcCidr ?? d.vpcCidr,
+    privateSubnetCidrs: args.privateSubnetCidrs ?? d.privateSubnetCidrs,
+    publicSubnetCidrs: args.publicSubnetCidrs ?? d.publicSubnetCidrs,
+    availabilityZoneIds: args.availabilityZoneIds ?? d.availabilityZoneIds,
+    natGateway: args.natGateway ?? d.natGateway,
+    flowLogs: args.flowLogs ?? d.flowLogs,
+    flowLogsRetentionDays: args.flowLogsRetentionDays ?? d.flowLogsRetentionDays,
+    clusterName: args.clusterName,
+    tags: args.tags ?? {},
+  };
+}
+
+/**
+ * The deployment's network: a new VPC with one private and one public subnet per AZ, NAT egress
+ * and route tables; or, with `vpcId`, lookups of the given VPC and subnets and nothing created.
+ * Everything else of the deployment goes into `privateSubnetIds`.
+ */
+export class Network extends pulumi.ComponentResource {
+  readonly vpcId: pulumi.Output<string>;
+  /** The VPC's CIDR (the real one for an existing VPC). */
+  readonly vpcCidr: pulumi.Output<string>;
+  /** Private subnet ids in AZ order; the first is in the primary AZ. */
+  readonly privateSubnetIds: pulumi.Output<string[]>;
+  /** Public subnet ids in AZ order (empty when there are none). */
+  readonly publicSubnetIds: pulumi.Output<string[]>;
+  /** AZ names in subnet order. */
+  readonly availabilityZones: pulumi.Output<string[]>;
+  /** The primary AZ's name (us-east-1a): the EBS volumes and the data node group live there. */
+  readonly primaryAvailabilityZone: pulumi.Output<string>;
+  /** The primary AZ's id (use1-az4). */
+  readonly primaryAvailabilityZoneId: pulumi.Output<string>;
+  /** The private subnet in the primary AZ. */
+  readonly primaryPrivateSubnetId: pulumi.Output<string>;
+
+  constructor(name: string, rawArgs: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("datafold:aws:Network", name, {}, opts);
+    const args = networkDefaults(rawArgs);
+    const built = args.vpcId === "" ? this.createVpc(name, args) : this.lookUpVpc(args);
+
+    this.vpcId = built.vpcId;
+    this.vpcCidr = built.vpcCidr;
+    this.privateSubnetIds = built.privateSubnetIds;
+    this.publicSubnetIds = built.publicSubnetIds;
+    this.availabilityZones = built.zones.apply((zs) => zs.map((z) => z.name));
+    this.primaryAvailabilityZone = built.zones.apply((zs) => zs[0].name);
+    this.primaryAvailabilityZoneId = built.zones.apply((zs) => zs[0].id);
+    this.primaryPrivateSubnetId = built.privateSubnetIds.apply((ids) => ids[0]);
+
+    this.registerOutputs({
+      vpcId: this.vpcId,
+      vpcCidr: this.vpcCidr,
+      privateSubnetIds: this.privateSubnetIds,
+      publicSubnetIds: this.publicSubnetIds,
+      availabilityZones: this.availabilityZones,
+      primaryAvailabilityZone: this.primaryAvailabilityZone,
+      primaryAvailabilityZoneId: this.primaryAvailabilityZoneId,
+      primaryPrivateSubnetId: this.primaryPrivateSubnetId,
+    });
+  }
+
+  private createVpc(name: string, args: ResolvedNetworkArgs): Built {
+    const parent = { parent: this };
+    const count = args.privateSubnetCidrs.length;
+    // Not filtered on state: a zone that is briefly impaired must not shift the selection (and so
+    // replace subnets). Local and Wavelength zones are left out by the opt-in filter.
+    const zones = aws
+      .getAvailabilityZonesOutput({ filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, parent)
+      .apply((r) => selectZones(r, args.availabilityZoneIds, count));
+
+    const vpc = new aws.ec2.Vpc(
+      `${name}-vpc`,
+      {
+        cidrBlock: args.vpcCidr,
+        enableDnsSupport: true,
+        enableDnsHostnames: true,
+        tags: nameTags(args.tags, `${name}-vpc`),
+      },
+      parent,
+    );
+    // The VPC's default security group admits all traffic between its members; nothing here uses
+    // it, so adopt it with no rules at all.
+    new aws.ec2.DefaultSecurityGroup(
+      `${name}-default`,
+      { vpcId: vpc.id, tags: nameTags(args.tags, `${name}-default-closed`) },
+      parent,
+    );
+
+    const subnet = (tier: "private" | "public", cidr: string, i: number) =>
+      new aws.ec2.Subnet(
+        `${name}-${tier}-${i + 1}`,
+        {
+          vpcId: vpc.id,
+          cidrBlock: cidr,
+          availabilityZoneId: zones.apply((zs) => zs[i].id),
+          mapPublicIpOnLaunch: false,
+          tags: nameTags(args.tags, `${name}-${tier}-${i + 1}`, subnetTags(tier, args.clusterName)),
+        },
+        parent,
+      );
+    const privateSubnets = args.privateSubnetCidrs.map((cidr, i) => subnet("private", cidr, i));
+    const publicSubnets = args.publicSubnetCidrs.map((cidr, i) => subnet("public", cidr, i));
+
+    if (publicSubnets.length > 0) {
+      const igw = new aws.ec2.InternetGateway(
+        `${name}-igw`,
+        { vpcId: vpc.id, tags: nameTags(args.tags, `${name}-igw`) },
+        parent,
+      );
+      const publicRoutes = new aws.ec2.RouteTable(
+        `${name}-public`,
+        { vpcId: vpc.id, tags: nameTags(args.tags, `${name}-public`) },
+        parent,
+      );
+      new aws.ec2.Route(
+        `${name}-public-internet`,
+        { routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id },
+        parent,
+      );
+      publicSubnets.forEach(
+        (s, i) =>
+          new aws.ec2.RouteTableAssociation(
+            `${name}-public-${i + 1}`,
+            { routeTableId: publicRoutes.id, subnetId: s.id },
+            parent,
+          ),
+      );
+
+      const nats = natGatewayIndexes(args.natGateway, count).map((i) => {
+        const eip = new aws.ec2.Eip(
+          `${name}-nat-${i + 1}`,
+          { domain: "vpc", tags: nameTags(args.tags, `${name}-nat-${i + 1}`) },
+          parent,
+        );
+        // A NAT gateway is usable only once the VPC has its internet gateway.
+        return new aws.ec2.NatGateway(
+          `${name}-nat-${i + 1}`,
+          {
+            allocationId: eip.allocationId,
+            subnetId: publicSubnets[i].id,
+            connectivityType: "public",
+            tags: nameTags(args.tags, `${name}-nat-${i + 1}`),
+          },
+          { parent: this, dependsOn: [igw] },
+        );
+      });
+      this.privateRoutes(name, args, privateSubnets, vpc, (i) => {
+        const nat = natForZone(args.natGateway, i);
+        return nat === undefined ? undefined : nats[nat];
+      });
+    } else {
+      this.privateRoutes(name, args, privateSubnets, vpc, () => undefined);
+    }
+
+    if (args.flowLogs) this.flowLogs(name, args, vpc);
+
+    return {
+      vpcId: vpc.id,
+      vpcCidr: vpc.cidrBlock,
+      privateSubnetIds: pulumi.all(privateSubnets.map((s) => s.id)),
+      publicSubnetIds: pulumi.all(publicSubnets.map((s) => s.id)),
+      zones,
+    };
+  }
+
+  /** One private route table per AZ, so that moving between NAT modes never recreates a table. */
+  private privateRoutes(
+    name: string,
+    args: ResolvedNetworkArgs,
+    subnets: aws.ec2.Subnet[],
+    vpc: aws.ec2.Vpc,
+    natFor: (i: number) => aws.ec2.NatGateway | undefined,
+  ): void {
+    const parent = { parent: this };
+    subnets.forEach((s, i) => {
+      const table = new aws.ec2.RouteTable(
+        `${name}-private-${i + 1}`,
+        { vpcId: vpc.id, tags: nameTags(args.tags, `${name}-private-${i + 1}`) },
+        parent,
+      );
+      const nat = natFor(i);
+      if (nat)
+        new aws.ec2.Route(
+          `${name}-private-${i + 1}-egress`,
+          { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
+          parent,
+        );
+      new aws.ec2.RouteTableAssociation(`${name}-private-${i + 1}`, { routeTableId: table.id, subnetId: s.id }, parent);
+    });
+  }
+
+  private flowLogs(name: string, args: ResolvedNetworkArgs, vpc: aws.ec2.Vpc): void {
+    const parent = { parent: this };
+    const group = new aws.cloudwatch.LogGroup(
+      `${name}-flow-logs`,
+      {
+        name: `/aws/vpc/${name}/flow-logs`,
+        retentionInDays: args.flowLogsRetentionDays,
+        tags: nameTags(args.tags, `${name}-flow-logs`),
+      },
+      parent,
+    );
+    const role = new aws.iam.Role(
+      `${name}-flow-logs`,
+      {
+        assumeRolePolicy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" },
+          ],
+        }),
+        tags: nameTags(args.tags, `${name}-flow-logs`),
+      },
+      parent,
+    );
+    new aws.iam.RolePolicy(
+      `${name}-flow-logs`,
+      {
+        role: role.id,
+        policy: group.arn.apply((arn) =>
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                Resource: [arn, `${arn}:*`],
+              },
+            ],
+          }),
+        ),
+      },
+      parent,
+    );
+    new aws.ec2.FlowLog(
+      `${name}-flow-logs`,
+      {
+        vpcId: vpc.id,
+        trafficType: "ALL",
+        logDestinationType: "cloud-watch-logs",
+        logDestination: group.arn,
+        iamRoleArn: role.arn,
+        tags: nameTags(args.tags, `${name}-flow-logs`),
+      },
+      parent,
+    );
+  }
+
+  /** Existing VPC: look up the given ids, check them, create nothing. */
+  private lookUpVpc(args: ResolvedNetworkArgs): Built {
+    const parent = { parent: this };
+    const vpc = aws.ec2.getVpcOutput({ id: args.vpcId }, parent);
+    const find = (id: string) => aws.ec2.getSubnetOutput({ id }, parent);
+    const reduce = (s: aws.ec2.GetSubnetResult): FoundSubnet => ({
+      id: s.id,
+      vpcId: s.vpcId,
+      availabilityZone: s.availabilityZone,
+      availabilityZoneId: s.availabilityZoneId,
+    });
+    const privates = pulumi.all(args.privateSubnetIds.map(find)).apply((ss) => ss.map(reduce));
+    const publics = pulumi.all(args.publicSubnetIds.map(find)).apply((ss) => ss.map(reduce));
+    const checked = pulumi.all([privates, publics]).apply(([pr, pu]) => {
+      const problems = existingSubnetProblems(args.vpcId, pr, pu);
+      if (problems.length > 0) throw new Error(`The existing network does not fit:\n  - ${problems.join("\n  - ")}`);
+      return pr;
+    });
+    return {
+      vpcId: vpc.id,
+      vpcCidr: vpc.cidrBlock,
+      privateSubnetIds: checked.apply((pr) => pr.map((s) => s.id)),
+      publicSubnetIds: publics.apply((pu) => pu.map((s) => s.id)),
+      zones: checked.apply((pr) => pr.map((s): Zone => ({ name: s.availabilityZone, id: s.availabilityZoneId }))),
+    };
+  }
+}
+
+interface Built {
+  vpcId: pulumi.Output<string>;
+  vpcCidr: pulumi.Output<string>;
+  privateSubnetIds: pulumi.Output<string[]>;
+  publicSubnetIds: pulumi.Output<string[]>;
+  zones: pulumi.Output<Zone[]>;
+}

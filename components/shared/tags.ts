@@ -1,0 +1,18 @@
+/** Naming and tagging helpers shared by every component. */
+
+/** The tags every resource of a deployment carries: the stack's own tags plus identity tags. */
+export function deploymentTags(
+  deploymentName: string,
+  userTags: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return { "managed-by": "pulumi", ...userTags, "datafold:deployment": deploymentName };
+}
+
+/** A resource's tags: the deployment's tags, any extra tags, and a cosmetic Name (not identity). */
+export function nameTags(
+  tags: Readonly<Record<string, string>>,
+  name: string,
+  extra: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  return { ...tags, ...extra, Name: name };
+}

@@ -1,0 +1,104 @@
+/**
+ * A mock monitor that records what the real engine would see: for each resource its URN, type,
+ * parent, dependencies, property dependencies and options (protect, retainOnDelete, ignoreChanges,
+ * aliases), plus the outputs components register. The stock MockMonitor answers; this one listens.
+ */
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+
+import type * as pulumi from "@pulumi/pulumi";
+
+export interface RecordedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly parent: string | undefined;
+  readonly dependencies: string[];
+  readonly propertyDependencies: Record<string, string[]>;
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+  readonly ignoreChanges: string[];
+  readonly replaceOnChanges: string[];
+  readonly deleteBeforeReplace: boolean;
+  readonly aliases: string[];
+  readonly provider: string | undefined;
+  readonly inputs: Record<string, unknown>;
+  id: string | undefined;
+  outputs: Record<string, unknown>;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return --
+   the monitor speaks the engine's untyped protobuf request objects */
+
+/**
+ * Property values as the engine keeps them: plain JSON, with secrets as {sig, value} objects,
+ * unknowns as the unknown sentinel and resource references as {sig, urn, id}.
+ */
+function wire(struct: any): Record<string, unknown> {
+  return struct ? (struct.toJavaScript() as Record<string, unknown>) : {};
+}
+
+export class RecordingMonitor extends MockMonitor {
+  /** Every registered resource, in registration order (a parent always before its children). */
+  readonly recorded: RecordedResource[] = [];
+  private readonly byUrn = new Map<string, RecordedResource>();
+
+  constructor(mocks: pulumi.runtime.Mocks) {
+    super(mocks);
+    // The stock mock builds child URNs from the parent's last type only and prefixes children of
+    // the stack with the stack's type; the engine uses the parent's whole qualified type and never
+    // the stack's. Policy reports and exports quote URNs, so make them the engine's.
+    (this as any).newUrn = (parent: string, type: string, name: string) => {
+      let qualified = type;
+      if (parent) {
+        const parentType = parent.split("::")[2];
+        if (parentType !== "pulumi:pulumi:Stack") qualified = `${parentType}$${type}`;
+      }
+      return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${qualified}::${name}`;
+    };
+  }
+
+  async registerResource(req: any, callback: (err: any, response: any) => void): Promise<void> {
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+      propertyDependencies[key] = deps.getUrnsList();
+    });
+    const parent: string = req.getParent();
+    const urn: string = (this as any).newUrn(parent, req.getType(), req.getName());
+    const entry: RecordedResource = {
+      urn,
+      type: req.getType(),
+      name: req.getName(),
+      custom: req.getCustom(),
+      parent: parent === "" ? undefined : parent,
+      dependencies: req.getDependenciesList(),
+      propertyDependencies,
+      protect: req.hasProtect() ? req.getProtect() : false,
+      retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : false,
+      ignoreChanges: req.getIgnorechangesList(),
+      replaceOnChanges: req.getReplaceonchangesList(),
+      deleteBeforeReplace: req.getDeletebeforereplace(),
+      aliases: req.getAliasesList().map((a: any) => (a.hasUrn() ? a.getUrn() : JSON.stringify(a.toObject()))),
+      provider: req.getProvider() === "" ? undefined : req.getProvider(),
+      inputs: wire(req.getObject()),
+      id: undefined,
+      outputs: {},
+    };
+    this.recorded.push(entry);
+    this.byUrn.set(urn, entry);
+    await super.registerResource(req, (err: any, response: any) => {
+      if (!err && response) {
+        entry.id = response.getId() === "" ? undefined : response.getId();
+        entry.outputs = wire(response.getObject());
+      }
+      callback(err, response);
+    });
+  }
+
+  registerResourceOutputs(req: any, callback: (err: any, response: any) => void): void {
+    const entry = this.byUrn.get(req.getUrn());
+    if (entry) entry.outputs = wire(req.getOutputs());
+    super.registerResourceOutputs(req, callback);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The offline plan of one stack: its config as the CLI would pass it, a mock world that fits it,
+ * and the real program run under mocks.
+ */
+import { parseConfigValue } from "../config";
+import { runProgram, type ProgramRun } from "./run";
+import { readStackConfig, type StackConfig } from "./stackfile";
+import { makeWorld, type World, worldForExistingNetwork } from "./world";
+
+/** A world for the stack: its region, and the existing VPC and subnets it names, if any. */
+export function worldForStack(stack: StackConfig): World {
+  const region = stack.config["aws:region"] ?? "us-east-1";
+  const network = parseConfigValue(stack.config[`${stack.project}:network`] ?? "{}") as {
+    vpcId?: unknown;
+    privateSubnetIds?: unknown;
+    publicSubnetIds?: unknown;
+  };
+  const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  if (typeof network.vpcId === "string" && network.vpcId !== "") {
+    return worldForExistingNetwork(region, network.vpcId, ids(network.privateSubnetIds), ids(network.publicSubnetIds));
+  }
+  return makeWorld(region);
+}
+
+export interface OfflinePlan {
+  readonly stack: StackConfig;
+  readonly run: ProgramRun;
+}
+
+/** Plans `Pulumi.<stack>.yaml` in `dir` with the program `program` (index.ts's export). */
+export async function planStack(dir: string, stackName: string, program: () => unknown): Promise<OfflinePlan> {
+  const stack = readStackConfig(dir, stackName);
+  const run = await runProgram({
+    project: stack.project,
+    stack: stack.stack,
+    config: stack.config,
+    secretKeys: stack.secretKeys,
+    world: worldForStack(stack),
+    program,
+  });
+  return { stack, run };
+}

@@ -1,0 +1,74 @@
+/**
+ * Runs a Pulumi program under mocks the way the engine would run `pulumi preview`, and returns
+ * what the engine would have seen: every resource with its options and dependencies, the invokes,
+ * and the stack outputs. Shared by the offline plan and the tests.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+
+import { type RecordedCall, WorldMocks } from "./mocks";
+import { RecordingMonitor, type RecordedResource } from "./monitor";
+import type { World } from "./world";
+
+export interface RunOptions {
+  readonly project: string;
+  readonly stack: string;
+  /** Full keys (`datafold-aws:network`) to values as the engine passes them (objects as JSON text). */
+  readonly config: Readonly<Record<string, string>>;
+  readonly secretKeys?: readonly string[];
+  readonly world: World;
+  /** Run as a preview (the default), as `pulumi preview` does. */
+  readonly preview?: boolean;
+  /** The program: what index.ts exports. */
+  readonly program: () => unknown;
+}
+
+export interface ProgramRun {
+  readonly resources: RecordedResource[];
+  readonly calls: RecordedCall[];
+  /** The stack outputs, in wire form (secrets wrapped). */
+  readonly outputs: Record<string, unknown>;
+}
+
+/** Thrown when the program fails; carries what was declared before the failure. */
+export class ProgramError extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly resources: RecordedResource[],
+  ) {
+    // The SDK prefixes an error raised inside an output with the path it was serialized at.
+    super(
+      (cause instanceof Error ? cause.message : String(cause)).replace(/^(error serializing property "[^"]*": )+/, ""),
+    );
+    this.name = "ProgramError";
+  }
+}
+
+export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
+  const preview = opts.preview ?? true;
+  pulumi.runtime.setAllConfig({ ...opts.config }, [...(opts.secretKeys ?? [])]);
+  const mocks = new WorldMocks(opts.world);
+  // setMocks turns on the features a mock engine supports; the recording monitor then replaces
+  // the stock one so that parents, dependencies and options are seen.
+  await pulumi.runtime.setMocks(mocks, opts.project, opts.stack, preview);
+  const monitor = new RecordingMonitor(mocks);
+  settings.setMockOptions(monitor, opts.project, opts.stack, preview);
+
+  const failures: unknown[] = [];
+  const onRejection = (reason: unknown) => failures.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    await pulumi.runtime.runInPulumiStack(() => Promise.resolve(opts.program()));
+    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    // Give rejected applies that nobody awaited one turn to surface.
+    await new Promise((resolve) => setImmediate(resolve));
+  } catch (err) {
+    failures.unshift(err);
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+  if (failures.length > 0) throw new ProgramError(failures[0], monitor.recorded);
+
+  const stack = monitor.recorded.find((r) => r.type === "pulumi:pulumi:Stack");
+  return { resources: monitor.recorded, calls: mocks.calls, outputs: stack?.outputs ?? {} };
+}

@@ -1,0 +1,86 @@
+/**
+ * Reads a stack's config the way the Pulumi CLI hands it to a program: Pulumi.<stack>.yaml's
+ * `config` merged over the project's declared defaults in Pulumi.yaml, keys fully namespaced,
+ * structured values as JSON text. Secure values cannot be decrypted offline: each is replaced by
+ * a placeholder and its key is marked secret.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+import * as yaml from "js-yaml";
+
+export const SECRET_PLACEHOLDER = "offline-plan-placeholder";
+
+export interface StackConfig {
+  readonly project: string;
+  readonly stack: string;
+  readonly config: Record<string, string>;
+  readonly secretKeys: string[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Replaces `{secure: ...}` values (at any depth) by the placeholder; reports whether any was found. */
+function replaceSecure(v: unknown): { value: unknown; secret: boolean } {
+  if (isRecord(v) && Object.keys(v).length === 1 && typeof v.secure === "string")
+    return { value: SECRET_PLACEHOLDER, secret: true };
+  if (Array.isArray(v)) {
+    const items = v.map(replaceSecure);
+    return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
+  }
+  if (isRecord(v)) {
+    const entries = Object.entries(v).map(([k, x]) => [k, replaceSecure(x)] as const);
+    return {
+      value: Object.fromEntries(entries.map(([k, r]) => [k, r.value])),
+      secret: entries.some(([, r]) => r.secret),
+    };
+  }
+  return { value: v, secret: false };
+}
+
+function loadYaml(file: string): Record<string, unknown> {
+  const doc = yaml.load(fs.readFileSync(file, "utf8"));
+  if (doc === undefined || doc === null) return {};
+  if (!isRecord(doc)) throw new Error(`${file}: expected a YAML mapping at the top level`);
+  return doc;
+}
+
+/** The stacks that have a Pulumi.<stack>.yaml in `dir`, sorted. */
+export function listStacks(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+}
+
+export function readStackConfig(dir: string, stack: string): StackConfig {
+  const projectFile = loadYaml(path.join(dir, "Pulumi.yaml"));
+  const project = String(projectFile.name);
+  const stackPath = path.join(dir, `Pulumi.${stack}.yaml`);
+  if (!fs.existsSync(stackPath)) {
+    throw new Error(`no stack file ${stackPath}; stacks here: ${listStacks(dir).join(", ") || "none"}`);
+  }
+  const stackFile = loadYaml(stackPath);
+  const qualify = (key: string) => (key.includes(":") ? key : `${project}:${key}`);
+
+  const values: Record<string, unknown> = {};
+  const declared = isRecord(projectFile.config) ? projectFile.config : {};
+  for (const [key, decl] of Object.entries(declared)) {
+    if (isRecord(decl) && "default" in decl) values[qualify(key)] = decl.default;
+    else if (!isRecord(decl)) values[qualify(key)] = decl;
+  }
+  const stackValues = isRecord(stackFile.config) ? stackFile.config : {};
+  for (const [key, value] of Object.entries(stackValues)) values[qualify(key)] = value;
+
+  const config: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  for (const [key, raw] of Object.entries(values)) {
+    const { value, secret } = replaceSecure(raw);
+    if (secret) secretKeys.push(key);
+    config[key] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return { project, stack, config, secretKeys };
+}

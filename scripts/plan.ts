@@ -1,0 +1,82 @@
+/**
+ * The offline plan: `npm run plan -- [stack] [--json FILE]`. Runs the real program under mocks
+ * with Pulumi.<stack>.yaml (default dev), prints the resource tree and the stack outputs, and with
+ * --json writes the planned resources as a `pulumi stack export` (deployment v3). Needs no AWS
+ * account and no Pulumi CLI. Exits 1 when the config is invalid or the program fails.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+import { toStackExport } from "../plan/export";
+import { planStack } from "../plan/offline";
+import { inTreeOrder, renderOutputs, renderSummary, renderTree } from "../plan/render";
+import { ProgramError } from "../plan/run";
+
+const USAGE = "usage: npm run plan -- [stack] [--json FILE] [--dir DIR]";
+
+interface Args {
+  stack: string;
+  json?: string;
+  /** Where Pulumi.yaml and the stack files are: the project root unless given. */
+  dir: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { stack: "dev", dir: path.resolve(__dirname, "..") };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--json") {
+      const file = argv[++i];
+      if (file === undefined) throw new Error(`--json needs a file name; ${USAGE}`);
+      args.json = file;
+    } else if (argv[i] === "--dir") {
+      const dir = argv[++i];
+      if (dir === undefined) throw new Error(`--dir needs a directory; ${USAGE}`);
+      args.dir = path.resolve(dir);
+    } else if (argv[i] === "-h" || argv[i] === "--help") {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (argv[i].startsWith("-")) {
+      throw new Error(`unknown option ${argv[i]}; ${USAGE}`);
+    } else positional.push(argv[i]);
+  }
+  if (positional.length > 1) throw new Error(`one stack at a time; ${USAGE}`);
+  if (positional.length === 1) args.stack = positional[0];
+  return args;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  // Loaded here, not at the top, so that a bad argument never loads the program.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const program = require("../index") as () => unknown;
+  const { stack, run } = await planStack(args.dir, args.stack, program);
+
+  console.log(
+    `Offline plan of stack '${stack.stack}' (project ${stack.project}, region ${stack.config["aws:region"] ?? "unset"}): mocks, no AWS calls.`,
+  );
+  if (stack.secretKeys.length > 0)
+    console.log(`Secret config values are placeholders here: ${stack.secretKeys.join(", ")}`);
+  console.log("");
+  console.log(renderTree(run.resources));
+  console.log("");
+  console.log(renderSummary(run.resources));
+  console.log("");
+  console.log("Outputs:");
+  console.log(renderOutputs(run.outputs));
+  if (args.json !== undefined) {
+    fs.writeFileSync(args.json, `${JSON.stringify(toStackExport(inTreeOrder(run.resources)), null, 2)}\n`);
+    console.log(`\nWrote ${run.resources.length} resources to ${args.json}`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    if (err instanceof ProgramError && err.resources.length > 1)
+      console.error(`(${err.resources.length} resources had been declared before the failure)`);
+    process.exit(1);
+  },
+);

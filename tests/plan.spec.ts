@@ -1,0 +1,191 @@
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { expect } from "chai";
+
+import type { ExportedResource, StackExport } from "../plan/export";
+import { readStackConfig, SECRET_PLACEHOLDER } from "../plan/stackfile";
+import { zoneIdPrefix } from "../plan/world";
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** Runs the offline plan as `npm run plan` does and returns its exit code and output. */
+function planCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", path.join(ROOT, "scripts/plan.ts"), ...args],
+      { cwd: ROOT, timeout: 60000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "datafold-plan-"));
+}
+
+describe("offline plan", () => {
+  describe("the command", () => {
+    let exported: StackExport;
+    let stdout: string;
+
+    before(async function () {
+      this.timeout(60000);
+      const file = path.join(tempDir(), "dev.json");
+      const result = await planCli(["dev", "--json", file]);
+      expect(result.stderr).to.equal("");
+      expect(result.code).to.equal(0);
+      stdout = result.stdout;
+      exported = JSON.parse(fs.readFileSync(file, "utf8")) as StackExport;
+    });
+
+    it("prints the tree, the resource count and the outputs of the dev stack", () => {
+      expect(stdout).to.contain("pulumi:pulumi:Stack  datafold-aws-dev\n└─ datafold:aws:Network  acme-datafold\n");
+      expect(stdout).to.contain(
+        "   └─ aws:ec2/vpc:Vpc  acme-datafold-vpc\n          cidrBlock=10.0.0.0/16 enableDnsHostnames=true enableDnsSupport=true\n",
+      );
+      expect(stdout).to.contain("\n21 resources:\n");
+      expect(stdout).to.contain('\n  primaryAvailabilityZone: "us-east-1a"\n');
+      expect(stdout).to.contain("Wrote 21 resources to ");
+    });
+
+    it("writes a deployment v3 export: the VPC, 2 + 2 subnets, the gateways, tables and associations", () => {
+      expect(exported.version).to.equal(3);
+      const counts: Record<string, number> = {};
+      for (const r of exported.deployment.resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
+      expect(counts).to.deep.equal({
+        "pulumi:pulumi:Stack": 1,
+        "datafold:aws:Network": 1,
+        "aws:ec2/vpc:Vpc": 1,
+        "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": 1,
+        "aws:ec2/subnet:Subnet": 4,
+        "aws:ec2/internetGateway:InternetGateway": 1,
+        "aws:ec2/eip:Eip": 1,
+        "aws:ec2/natGateway:NatGateway": 1,
+        "aws:ec2/routeTable:RouteTable": 3,
+        "aws:ec2/route:Route": 3,
+        "aws:ec2/routeTableAssociation:RouteTableAssociation": 4,
+      });
+    });
+
+    it("records each resource's parent and dependencies by URN, parents first", () => {
+      const resources = exported.deployment.resources;
+      const byName = (type: string, name: string): ExportedResource => {
+        const r = resources.find((x) => x.type === type && x.urn.endsWith(`::${name}`));
+        if (!r) throw new Error(`${type} ${name} not exported`);
+        return r;
+      };
+      const vpc = byName("aws:ec2/vpc:Vpc", "acme-datafold-vpc");
+      const network = byName("datafold:aws:Network", "acme-datafold");
+      expect(vpc.urn).to.equal("urn:pulumi:dev::datafold-aws::datafold:aws:Network$aws:ec2/vpc:Vpc::acme-datafold-vpc");
+      expect(vpc.parent).to.equal(network.urn);
+      expect(byName("aws:ec2/subnet:Subnet", "acme-datafold-private-1").dependencies).to.deep.equal([vpc.urn]);
+      const assoc = byName("aws:ec2/routeTableAssociation:RouteTableAssociation", "acme-datafold-private-2");
+      expect([...assoc.dependencies].sort()).to.deep.equal(
+        [
+          byName("aws:ec2/routeTable:RouteTable", "acme-datafold-private-2").urn,
+          byName("aws:ec2/subnet:Subnet", "acme-datafold-private-2").urn,
+        ].sort(),
+      );
+      expect(assoc.propertyDependencies.subnetId).to.deep.equal([
+        byName("aws:ec2/subnet:Subnet", "acme-datafold-private-2").urn,
+      ]);
+      const nat = byName("aws:ec2/natGateway:NatGateway", "acme-datafold-nat-1");
+      expect(nat.dependencies).to.include(byName("aws:ec2/internetGateway:InternetGateway", "acme-datafold-igw").urn);
+      const seen = new Set<string>();
+      for (const r of resources) {
+        if (r.parent !== undefined) expect(seen.has(r.parent), r.urn).to.equal(true);
+        seen.add(r.urn);
+      }
+      expect(vpc.id).to.match(/^vpc-[0-9a-f]{17}$/);
+      expect(vpc.outputs.cidrBlock).to.equal("10.0.0.0/16");
+    });
+
+    it("exits 1 with every bad key named and declares nothing for a broken stack", async () => {
+      const dir = tempDir();
+      fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.broken.yaml"),
+        [
+          "config:",
+          "  aws:region: us-east-1",
+          "  datafold-aws:deploymentName: acme",
+          "  datafold-aws:network:",
+          "    privateSubnetCidrs: [10.0.0.0/24, 10.1.0.0/24]",
+          "  datafold-aws:cluster:",
+          "    publicAccessCidrs: [0.0.0.0/0]",
+          "  datafold-aws:database:",
+          "    backupRetentionDays: 0",
+          "",
+        ].join("\n"),
+      );
+      const result = await planCli(["broken", "--dir", dir, "--json", path.join(dir, "out.json")]);
+      expect(result.code).to.equal(1);
+      expect(result.stdout).to.equal("");
+      expect(fs.existsSync(path.join(dir, "out.json"))).to.equal(false);
+      expect(result.stderr.trim().split("\n")).to.deep.equal([
+        "Invalid stack configuration (4 problems); nothing was declared:",
+        "  - datafold-aws:domain: is required; expected a lowercase host name such as datafold.example.com",
+        '  - datafold-aws:network.privateSubnetCidrs: got "10.1.0.0/24"; expected a range inside network.vpcCidr 10.0.0.0/16',
+        '  - datafold-aws:cluster.publicAccessCidrs: got "0.0.0.0/0"; expected CIDRs narrower than the whole internet: 0.0.0.0/0 is refused',
+        "  - datafold-aws:database.backupRetentionDays: got 0; expected an integer from 1 to 35",
+      ]);
+    });
+
+    it("names the stacks there are when the stack file does not exist", async () => {
+      const result = await planCli(["nosuchstack"]);
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.match(/no stack file .*Pulumi\.nosuchstack\.yaml; stacks here: dev, existing-vpc/);
+    });
+
+    it("refuses an unknown option", async () => {
+      const result = await planCli(["--jsn", "x"]);
+      expect(result.code).to.equal(1);
+      expect(result.stderr.trim()).to.equal(
+        "unknown option --jsn; usage: npm run plan -- [stack] [--json FILE] [--dir DIR]",
+      );
+    });
+  });
+
+  describe("readStackConfig", () => {
+    it("namespaces short keys, turns structure into JSON text and replaces secure values", () => {
+      const dir = tempDir();
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        "name: datafold-aws\nruntime: nodejs\nconfig:\n  domain:\n    type: string\n    default: d.example.com\n",
+      );
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.s.yaml"),
+        "config:\n  aws:region: eu-west-1\n  deploymentName: acme\n  datafold-aws:access:\n    externalId:\n      secure: v1:abc\n",
+      );
+      expect(readStackConfig(dir, "s")).to.deep.equal({
+        project: "datafold-aws",
+        stack: "s",
+        config: {
+          "datafold-aws:domain": "d.example.com",
+          "aws:region": "eu-west-1",
+          "datafold-aws:deploymentName": "acme",
+          "datafold-aws:access": JSON.stringify({ externalId: SECRET_PLACEHOLDER }),
+        },
+        secretKeys: ["datafold-aws:access"],
+      });
+    });
+  });
+
+  describe("zoneIdPrefix", () => {
+    const table: [string, string][] = [
+      ["us-east-1", "use1"],
+      ["eu-west-2", "euw2"],
+      ["ap-southeast-2", "apse2"],
+      ["ap-northeast-1", "apne1"],
+      ["ca-central-1", "cac1"],
+      ["us-gov-west-1", "usw1"],
+    ];
+    for (const [region, prefix] of table) {
+      it(`gives ${region} the AZ id prefix ${prefix}`, () => expect(zoneIdPrefix(region)).to.equal(prefix));
+    }
+  });
+});
