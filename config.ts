@@ -82,6 +82,8 @@ export interface DatabaseSettings {
   readonly multiAz: boolean;
   readonly backupRetentionDays: number;
   readonly deletionProtection: boolean;
+  /** Performance Insights (7 days, encrypted with the database's key). */
+  readonly performanceInsights: boolean;
 }
 
 export interface IngressSettings {
@@ -180,6 +182,7 @@ export const DEFAULTS = {
     multiAz: false,
     backupRetentionDays: 14,
     deletionProtection: true,
+    performanceInsights: true,
   },
   ingress: {
     mode: "alb" as IngressMode,
@@ -647,6 +650,7 @@ function readDatabase(c: Check, s: Raw): DatabaseSettings {
   const multiAz = c.bool(s, p, "multiAz", d.multiAz);
   const backupRetentionDays = c.int(s, p, "backupRetentionDays", d.backupRetentionDays, 1, 35);
   const deletionProtection = c.bool(s, p, "deletionProtection", d.deletionProtection);
+  const performanceInsights = c.bool(s, p, "performanceInsights", d.performanceInsights);
   return {
     instanceClass,
     engineVersion,
@@ -655,6 +659,7 @@ function readDatabase(c: Check, s: Raw): DatabaseSettings {
     multiAz,
     backupRetentionDays,
     deletionProtection,
+    performanceInsights,
   };
 }
 

@@ -65,6 +65,85 @@ const COMPUTED: Record<string, (w: World, name: string, inputs: Inputs, hex: str
       };
     },
     "aws:iam/rolePolicy:RolePolicy": (_w, name) => ({ id: `${name}:${name}`, state: {} }),
+    "aws:ebs/volume:Volume": (w, _n, inputs, hex) => ({
+      id: `vol-${hex}`,
+      state: {
+        arn: `arn:aws:ec2:${w.region}:${w.accountId}:volume/vol-${hex}`,
+        availabilityZone: inputs.availabilityZone,
+      },
+    }),
+    "aws:s3/bucket:Bucket": (w, name, inputs) => {
+      const bucket = (inputs.bucket as string | undefined) ?? `${name}-${hexId("bucket", name, 7)}`;
+      return {
+        id: bucket,
+        state: {
+          bucket,
+          arn: `arn:aws:s3:::${bucket}`,
+          bucketRegionalDomainName: `${bucket}.s3.${w.region}.amazonaws.com`,
+          region: w.region,
+        },
+      };
+    },
+    "aws:kms/key:Key": (w, name) => {
+      const h = hexId("kms", name, 32);
+      const keyId = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+      return { id: keyId, state: { keyId, arn: `arn:aws:kms:${w.region}:${w.accountId}:key/${keyId}` } };
+    },
+    "aws:kms/alias:Alias": (w, _n, inputs) => ({
+      id: inputs.name as string,
+      state: { arn: `arn:aws:kms:${w.region}:${w.accountId}:${inputs.name as string}` },
+    }),
+    "aws:rds/subnetGroup:SubnetGroup": (w, name, inputs) => {
+      const groupName = (inputs.name as string | undefined) ?? `${name}-${hexId("sng", name, 7)}`;
+      return {
+        id: groupName,
+        state: { name: groupName, arn: `arn:aws:rds:${w.region}:${w.accountId}:subgrp:${groupName}` },
+      };
+    },
+    "aws:rds/parameterGroup:ParameterGroup": (w, name, inputs) => {
+      const groupName = (inputs.name as string | undefined) ?? `${name}-${hexId("pg", name, 7)}`;
+      return {
+        id: groupName,
+        state: { name: groupName, arn: `arn:aws:rds:${w.region}:${w.accountId}:pg:${groupName}` },
+      };
+    },
+    "aws:rds/instance:Instance": (w, name, inputs, hex) => {
+      const identifier = (inputs.identifier as string | undefined) ?? name;
+      const address = `${identifier}.c${hex.slice(0, 12)}.${w.region}.rds.amazonaws.com`;
+      return {
+        id: `db-${hex.toUpperCase()}`,
+        state: {
+          identifier,
+          address,
+          endpoint: `${address}:${String(inputs.port ?? 5432)}`,
+          port: inputs.port ?? 5432,
+          arn: `arn:aws:rds:${w.region}:${w.accountId}:db:${identifier}`,
+          resourceId: `db-${hex.toUpperCase()}`,
+        },
+      };
+    },
+    "aws:ec2/securityGroup:SecurityGroup": (w, _n, _i, hex) => ({
+      id: `sg-${hex}`,
+      state: { arn: `arn:aws:ec2:${w.region}:${w.accountId}:security-group/sg-${hex}` },
+    }),
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (_w, _n, _i, hex) => ({ id: `sgr-${hex}`, state: {} }),
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (_w, _n, _i, hex) => ({ id: `sgr-${hex}`, state: {} }),
+    "random:index/randomString:RandomString": (_w, name, inputs) => {
+      const length = (inputs.length as number | undefined) ?? 8;
+      const result = hexId("random", name, 64)
+        .replace(/[^a-z]/g, "")
+        .padEnd(length, "x")
+        .slice(0, length);
+      return { id: result, state: { result } };
+    },
+    "random:index/randomPassword:RandomPassword": (_w, name, inputs) => {
+      const length = (inputs.length as number | undefined) ?? 16;
+      return { id: "none", state: { result: `mock${hexId("password", name, 64)}`.slice(0, length) } };
+    },
+    "pulumi:pulumi:StackReference": (w, name) => ({
+      id: name,
+      state: { name, outputs: w.previousOutputs ?? {}, secretOutputNames: [] },
+    }),
   };
 
 export interface RecordedCall {

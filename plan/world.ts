@@ -17,6 +17,8 @@ export interface World {
   readonly zones: readonly { readonly name: string; readonly id: string }[];
   readonly vpcs: Readonly<Record<string, { readonly cidrBlock: string }>>;
   readonly subnets: Readonly<Record<string, WorldSubnet>>;
+  /** The stack's outputs from its last deployment, as a self-reference reads them; none for a new stack. */
+  readonly previousOutputs?: Readonly<Record<string, unknown>>;
 }
 
 const DIRECTIONS: Record<string, string> = {
@@ -55,13 +57,17 @@ export function regionZones(region: string, count = 3): { name: string; id: stri
 export const MOCK_ACCOUNT_ID = "123456789012";
 
 /** A world for a region, with no existing network. */
-export function makeWorld(region: string, extra: Partial<Pick<World, "vpcs" | "subnets" | "zones">> = {}): World {
+export function makeWorld(
+  region: string,
+  extra: Partial<Pick<World, "vpcs" | "subnets" | "zones" | "previousOutputs">> = {},
+): World {
   return {
     region,
     accountId: MOCK_ACCOUNT_ID,
     zones: extra.zones ?? regionZones(region),
     vpcs: extra.vpcs ?? {},
     subnets: extra.subnets ?? {},
+    ...(extra.previousOutputs ? { previousOutputs: extra.previousOutputs } : {}),
   };
 }
 

@@ -50,6 +50,7 @@ describe("config", () => {
         multiAz: false,
         backupRetentionDays: 14,
         deletionProtection: true,
+        performanceInsights: true,
       });
       expect(DEFAULTS.ingress.sslPolicy).to.equal("ELBSecurityPolicy-TLS13-1-2-Res-2021-06");
       expect(DEFAULTS.ingress.backendPort).to.equal(31337);

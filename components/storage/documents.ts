@@ -1,0 +1,47 @@
+/** The backup bucket's policy and lifecycle as plain data. No Pulumi import. */
+
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: Record<string, unknown>[];
+}
+
+/** Denies every request to the bucket and its objects that does not arrive over TLS. */
+export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [bucketArn, `${bucketArn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  };
+}
+
+/**
+ * Backups expire after `days`; in this versioned bucket an expired backup stays as a noncurrent
+ * version for a short grace period (an accidental delete can be undone), then goes. Incomplete
+ * multipart uploads are cleaned up and leftover delete markers removed.
+ */
+export function backupLifecycleRules(days: number) {
+  return [
+    {
+      id: "expire-backups",
+      status: "Enabled",
+      filter: {},
+      expiration: { days },
+      noncurrentVersionExpiration: { noncurrentDays: 7 },
+      abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+    },
+    {
+      id: "remove-expired-delete-markers",
+      status: "Enabled",
+      filter: {},
+      expiration: { expiredObjectDeleteMarker: true },
+    },
+  ];
+}
