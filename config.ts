@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
+import { isArmInstanceType } from "./components/cluster/nodegroups";
 import { Check, type Raw } from "./components/shared/check";
 import { cidrContains, cidrsOverlap, parseCidr } from "./components/shared/cidr";
 
@@ -40,14 +41,14 @@ export interface Taint {
 
 export interface NodeGroupSettings {
   readonly name: string;
-  readonly instanceTypes: string[];
+  readonly instanceTypes: readonly string[];
   readonly minSize: number;
   readonly maxSize: number;
   readonly desiredSize: number;
   readonly diskSizeGb: number;
   readonly placement: Placement;
   readonly labels: Record<string, string>;
-  readonly taints: Taint[];
+  readonly taints: readonly Taint[];
 }
 
 export interface ClusterSettings {
@@ -57,6 +58,8 @@ export interface ClusterSettings {
   readonly adminRoleArns: string[];
   readonly bedrock: boolean;
   readonly nodeGroups: NodeGroupSettings[];
+  /** Managed add-on versions to pin, by add-on name; an add-on not listed gets the EKS default for the Kubernetes version. */
+  readonly addonVersions: Record<string, string>;
 }
 
 export interface VolumeSettings {
@@ -166,6 +169,7 @@ export const DEFAULTS = {
         taints: [{ key: "clickhouse", value: "reserved", effect: "NoSchedule" as TaintEffect }],
       },
     ],
+    addonVersions: {} as Record<string, string>,
   },
   storage: {
     clickhouseData: { sizeGb: 40, iops: 3000, throughputMibps: 125 },
@@ -231,6 +235,9 @@ const TOP_LEVEL_KEYS = [
   "access",
 ];
 
+/** The EKS managed add-ons the cluster runs. */
+export const MANAGED_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] as const;
+const ADDON_VERSION = /^v\d+\.\d+\.\d+-eksbuild\.\d+$/;
 const DNS_LABEL = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
 const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -511,7 +518,12 @@ function readCluster(c: Check, s: Raw): ClusterSettings {
     nodeGroups.map((g) => g.name),
     "a different name for each node group",
   );
-  return { kubernetesVersion, endpointPublicAccess, publicAccessCidrs, adminRoleArns, bedrock, nodeGroups };
+  const addonVersions = c.stringMap(s, p, "addonVersions", d.addonVersions, (k, v) =>
+    (MANAGED_ADDONS as readonly string[]).includes(k) && ADDON_VERSION.test(v)
+      ? undefined
+      : `an add-on of ${MANAGED_ADDONS.join(", ")} with an EKS add-on version such as v1.19.2-eksbuild.1`,
+  );
+  return { kubernetesVersion, endpointPublicAccess, publicAccessCidrs, adminRoleArns, bedrock, nodeGroups, addonVersions };
 }
 
 function readNodeGroup(c: Check, raw: unknown, p: string): NodeGroupSettings {
@@ -537,6 +549,9 @@ function readNodeGroup(c: Check, raw: unknown, p: string): NodeGroupSettings {
     INSTANCE_TYPE.test(x),
   );
   if (instanceTypes.length === 0) c.fail(`${p}.instanceTypes`, instanceTypes, "at least one instance type");
+  if (new Set(instanceTypes.map(isArmInstanceType)).size > 1) {
+    c.fail(`${p}.instanceTypes`, instanceTypes, "instance types of one architecture (all Graviton/ARM or all x86): a group runs one AMI");
+  }
   const minSize = c.int(s, p, "minSize", 1, 0, 100);
   const maxSize = c.int(s, p, "maxSize", 1, 1, 100);
   const desiredSize = c.int(s, p, "desiredSize", minSize, 0, 100);

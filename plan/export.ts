@@ -5,6 +5,7 @@ import { toExportForm } from "./values";
 export interface ExportedResource {
   urn: string;
   custom: boolean;
+  external?: boolean;
   id?: string;
   type: string;
   inputs: Record<string, unknown>;
@@ -32,6 +33,7 @@ export function toStackExport(resources: readonly RecordedResource[], time = new
       resources: resources.map((r) => ({
         urn: r.urn,
         custom: r.custom,
+        ...(r.external ? { external: true } : {}),
         ...(r.id !== undefined ? { id: r.id } : {}),
         type: r.type,
         inputs: toExportForm(r.inputs) as Record<string, unknown>,

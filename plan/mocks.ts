@@ -122,6 +122,38 @@ const COMPUTED: Record<string, (w: World, name: string, inputs: Inputs, hex: str
         },
       };
     },
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (w, _n, inputs) => {
+      const url = String(inputs.url).replace(/^https:\/\//, "");
+      return {
+        id: `arn:aws:iam::${w.accountId}:oidc-provider/${url}`,
+        state: { arn: `arn:aws:iam::${w.accountId}:oidc-provider/${url}` },
+      };
+    },
+    "aws:ec2/launchTemplate:LaunchTemplate": (w, _n, _i, hex) => ({
+      id: `lt-${hex}`,
+      state: {
+        arn: `arn:aws:ec2:${w.region}:${w.accountId}:launch-template/lt-${hex}`,
+        latestVersion: 1,
+        defaultVersion: 1,
+      },
+    }),
+    "aws:eks/nodeGroup:NodeGroup": (w, name, inputs) => {
+      const groupName = (inputs.nodeGroupName as string | undefined) ?? `${name}-${hexId("ng", name, 7)}`;
+      return {
+        id: `${inputs.clusterName as string}:${groupName}`,
+        state: {
+          nodeGroupName: groupName,
+          arn: `arn:aws:eks:${w.region}:${w.accountId}:nodegroup/${inputs.clusterName as string}/${groupName}/${hexId("ngid", name, 8)}`,
+          status: "ACTIVE",
+        },
+      };
+    },
+    "aws:eks/addon:Addon": (w, _n, inputs) => ({
+      id: `${inputs.clusterName as string}:${inputs.addonName as string}`,
+      state: {
+        arn: `arn:aws:eks:${w.region}:${w.accountId}:addon/${inputs.clusterName as string}/${inputs.addonName as string}/x`,
+      },
+    }),
     "aws:ec2/securityGroup:SecurityGroup": (w, _n, _i, hex) => ({
       id: `sg-${hex}`,
       state: { arn: `arn:aws:ec2:${w.region}:${w.accountId}:security-group/sg-${hex}` },
@@ -146,6 +178,61 @@ const COMPUTED: Record<string, (w: World, name: string, inputs: Inputs, hex: str
     }),
   };
 
+/** The outputs of @pulumi/eks's Cluster, as the real component computes them. */
+const REMOTE_COMPONENTS: Record<string, (w: World, name: string, inputs: Inputs) => Inputs> = {
+  "eks:index:Cluster": (w, name, inputs) => {
+    const clusterName = (inputs.name as string | undefined) ?? `${name}-eksCluster-${hexId("eks", name, 7)}`;
+    const id = hexId("oidc", name, 32).toUpperCase();
+    const endpoint = `https://${hexId("endpoint", name, 32).toUpperCase()}.gr7.${w.region}.eks.amazonaws.com`;
+    const issuer = `oidc.eks.${w.region}.amazonaws.com/id/${id}`;
+    const sg = `sg-${hexId("eks-cluster-sg", name)}`;
+    const kubeconfig = {
+      apiVersion: "v1",
+      kind: "Config",
+      clusters: [{ name: "kubernetes", cluster: { server: endpoint, "certificate-authority-data": "TU9DSy1DQQ==" } }],
+      contexts: [{ name: "aws", context: { cluster: "kubernetes", user: "aws" } }],
+      "current-context": "aws",
+      users: [
+        {
+          name: "aws",
+          user: {
+            exec: {
+              apiVersion: "client.authentication.k8s.io/v1beta1",
+              command: "aws",
+              args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
+            },
+          },
+        },
+      ],
+    };
+    return {
+      kubeconfig,
+      kubeconfigJson: JSON.stringify(kubeconfig),
+      clusterSecurityGroupId: sg,
+      nodeSecurityGroupId: sg,
+      oidcIssuer: issuer,
+      oidcProviderUrl: issuer,
+      oidcProviderArn: `arn:aws:iam::${w.accountId}:oidc-provider/${issuer}`,
+      core: {
+        endpoint,
+        vpcId: inputs.vpcId,
+        subnetIds: inputs.privateSubnetIds,
+        privateSubnetIds: inputs.privateSubnetIds,
+        nodeGroupOptions: {},
+        instanceRoles: [],
+      },
+    };
+  },
+};
+
+/** EKS add-on versions the mock region reports as the default for a Kubernetes version. */
+const ADDON_DEFAULTS: Record<string, string> = {
+  "vpc-cni": "v1.20.4-eksbuild.2",
+  "kube-proxy": "v1.35.0-eksbuild.2",
+  coredns: "v1.12.4-eksbuild.1",
+  "aws-ebs-csi-driver": "v1.53.0-eksbuild.1",
+};
+
 export interface RecordedCall {
   readonly token: string;
   readonly inputs: Inputs;
@@ -159,7 +246,12 @@ export class WorldMocks implements pulumi.runtime.Mocks {
 
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Inputs } {
     const inputs = args.inputs as Inputs;
-    if (args.custom === false) return { id: undefined, state: {} };
+    if (args.custom === false) {
+      // Remote components (multi-language packages) register one resource and no children: the
+      // mock answers their outputs as the real component would.
+      const remote = REMOTE_COMPONENTS[args.type];
+      return { id: undefined, state: remote ? remote(this.world, args.name, inputs) : {} };
+    }
     const hex = hexId(args.type, args.name);
     const computed = COMPUTED[args.type]?.(this.world, args.name, inputs, hex) ?? {
       id: `${args.name}-${hex.slice(0, 8)}`,
@@ -209,6 +301,12 @@ export class WorldMocks implements pulumi.runtime.Mocks {
           endpoint: `ec2.${w.region}.amazonaws.com`,
           description: w.region,
         };
+      case "aws:eks/getAddonVersion:getAddonVersion": {
+        const addonName = inputs.addonName as string;
+        const version = ADDON_DEFAULTS[addonName];
+        if (!version) throw new Error(`InvalidParameterException: add-on ${addonName} is not available`);
+        return { id: addonName, addonName, kubernetesVersion: inputs.kubernetesVersion, version };
+      }
       case "aws:ec2/getVpc:getVpc": {
         const id = inputs.id as string;
         const vpc = w.vpcs[id];

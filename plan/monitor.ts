@@ -13,6 +13,8 @@ export interface RecordedResource {
   readonly type: string;
   readonly name: string;
   readonly custom: boolean;
+  /** A resource read, not managed (`pulumi.StackReference`, `Resource.get`). */
+  readonly external?: boolean;
   readonly parent: string | undefined;
   readonly dependencies: string[];
   readonly propertyDependencies: Record<string, string[]>;
@@ -92,6 +94,38 @@ export class RecordingMonitor extends MockMonitor {
         entry.id = response.getId() === "" ? undefined : response.getId();
         entry.outputs = wire(response.getObject());
       }
+      callback(err, response);
+    });
+  }
+
+  /** Reads (`.get()`, stack references) are resources of the deployment too: recorded, marked external. */
+  async readResource(req: any, callback: (err: any, response: any) => void): Promise<void> {
+    const parent: string = req.getParent();
+    const urn: string = (this as any).newUrn(parent, req.getType(), req.getName());
+    const entry: RecordedResource = {
+      urn,
+      type: req.getType(),
+      name: req.getName(),
+      custom: true,
+      external: true,
+      parent: parent === "" ? undefined : parent,
+      dependencies: req.getDependenciesList(),
+      propertyDependencies: {},
+      protect: false,
+      retainOnDelete: false,
+      ignoreChanges: [],
+      replaceOnChanges: [],
+      deleteBeforeReplace: false,
+      aliases: [],
+      provider: req.getProvider() === "" ? undefined : req.getProvider(),
+      inputs: wire(req.getProperties()),
+      id: req.getId(),
+      outputs: {},
+    };
+    this.recorded.push(entry);
+    this.byUrn.set(urn, entry);
+    await super.readResource(req, (err: any, response: any) => {
+      if (!err && response) entry.outputs = wire(response.getProperties());
       callback(err, response);
     });
   }

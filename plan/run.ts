@@ -10,6 +10,9 @@ import { type RecordedCall, WorldMocks } from "./mocks";
 import { RecordingMonitor, type RecordedResource } from "./monitor";
 import type { World } from "./world";
 
+/** The organization the mock engine reports (a self-managed backend's is "organization" too). */
+export const ORGANIZATION = "organization";
+
 export interface RunOptions {
   readonly project: string;
   readonly stack: string;
@@ -50,9 +53,9 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
   const mocks = new WorldMocks(opts.world);
   // setMocks turns on the features a mock engine supports; the recording monitor then replaces
   // the stock one so that parents, dependencies and options are seen.
-  await pulumi.runtime.setMocks(mocks, opts.project, opts.stack, preview);
+  await pulumi.runtime.setMocks(mocks, opts.project, opts.stack, preview, ORGANIZATION);
   const monitor = new RecordingMonitor(mocks);
-  settings.setMockOptions(monitor, opts.project, opts.stack, preview);
+  settings.setMockOptions(monitor, opts.project, opts.stack, preview, ORGANIZATION);
 
   const failures: unknown[] = [];
   const onRejection = (reason: unknown) => failures.push(reason);

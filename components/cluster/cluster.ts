@@ -1,0 +1,310 @@
+import * as aws from "@pulumi/aws";
+import * as eks from "@pulumi/eks";
+import * as pulumi from "@pulumi/pulumi";
+
+import { DEFAULTS, MANAGED_ADDONS, type NodeGroupSettings } from "../../config";
+import { nameTags } from "../shared/tags";
+import {
+  BEDROCK_SERVICE_ACCOUNTS,
+  bedrockPolicy,
+  clickhouseBackupPolicy,
+  clusterAutoscalerPolicy,
+  ebsCsiKmsPolicy,
+  ebsCsiManagedPolicyArn,
+  irsaTrustPolicy,
+  loadBalancerControllerPolicy,
+  nodeManagedPolicyArns,
+  type PolicyDocument,
+  type ServiceAccount,
+  serviceTrustPolicy,
+} from "./iam";
+import { amiType, autoscalerTags, eksTaintEffect, subnetsForPlacement } from "./nodegroups";
+
+export interface ClusterArgs {
+  /** The EKS cluster's name: the deployment name. */
+  readonly clusterName: string;
+  /** The AWS region, for policy ARNs and the controllers. */
+  readonly region: string;
+  /** The namespace the application is installed into (its IRSA subjects live there). */
+  readonly applicationNamespace: string;
+  readonly vpcId: pulumi.Input<string>;
+  /** Private subnets in AZ order; the first is the primary AZ's. */
+  readonly privateSubnetIds: pulumi.Input<string[]>;
+  /** Kubernetes minor version. @default "1.35" */
+  readonly kubernetesVersion?: string;
+  /** Public API endpoint, restricted to `publicAccessCidrs`. @default true */
+  readonly endpointPublicAccess?: boolean;
+  /** Who may reach the public endpoint. @default [] */
+  readonly publicAccessCidrs?: readonly string[];
+  /** IAM principals given cluster-admin through access entries. @default [] */
+  readonly adminRoleArns?: readonly string[];
+  /** Node groups (one to three). @default app (all AZs) and data (primary AZ) */
+  readonly nodeGroups?: readonly NodeGroupSettings[];
+  /** Pinned managed add-on versions by name; others resolve to the EKS default. @default {} */
+  readonly addonVersions?: Readonly<Record<string, string>>;
+  /** The Bedrock IRSA role for the application's service accounts. @default false */
+  readonly bedrock?: boolean;
+  /** The ClickHouse backup bucket the backup role may use. */
+  readonly backupBucketArn: pulumi.Input<string>;
+  /** The customer KMS key of volumes and bucket, if any. @default "" */
+  readonly storageKmsKeyArn?: string;
+  /** Tags for every resource. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+type Optional = "kubernetesVersion" | "endpointPublicAccess" | "publicAccessCidrs" | "adminRoleArns" | "nodeGroups" | "addonVersions" | "bedrock" | "storageKmsKeyArn" | "tags";
+export type ResolvedClusterArgs = Omit<ClusterArgs, Optional> & Required<{ [K in Optional]: NonNullable<ClusterArgs[K]> }>;
+
+/** Resolves every default of ClusterArgs once. */
+export function clusterDefaults(args: ClusterArgs): ResolvedClusterArgs {
+  const d = DEFAULTS.cluster;
+  return {
+    ...args,
+    kubernetesVersion: args.kubernetesVersion ?? d.kubernetesVersion,
+    endpointPublicAccess: args.endpointPublicAccess ?? d.endpointPublicAccess,
+    publicAccessCidrs: args.publicAccessCidrs ?? d.publicAccessCidrs,
+    adminRoleArns: args.adminRoleArns ?? d.adminRoleArns,
+    nodeGroups: args.nodeGroups ?? d.nodeGroups,
+    addonVersions: args.addonVersions ?? d.addonVersions,
+    bedrock: args.bedrock ?? d.bedrock,
+    storageKmsKeyArn: args.storageKmsKeyArn ?? DEFAULTS.storage.kmsKeyArn,
+    tags: args.tags ?? {},
+  };
+}
+
+/** The control-plane log types sent to CloudWatch. */
+export const CONTROL_PLANE_LOGS = ["api", "audit", "authenticator"];
+
+/** A name usable in a logical name, from the last part of an IAM ARN. */
+export function principalSlug(arn: string): string {
+  return (arn.split("/").pop() ?? arn).toLowerCase().replace(/[^a-z0-9-]/g, "-");
+}
+
+/**
+ * The EKS cluster: control plane (private and restricted public endpoint, secrets encrypted with
+ * its own key, audit logs, API access entries), the OIDC provider and IRSA roles, managed node
+ * groups on hardened launch templates, and the managed add-ons. The cluster itself comes from
+ * @pulumi/eks; everything around it is declared here with @pulumi/aws so that it can be seen and
+ * tested.
+ */
+export class Cluster extends pulumi.ComponentResource {
+  readonly clusterName: pulumi.Output<string>;
+  readonly endpoint: pulumi.Output<string>;
+  /** Kubeconfig (JSON) for the cluster: a secret. */
+  readonly kubeconfig: pulumi.Output<string>;
+  /** The security group EKS attaches to the control plane and the managed nodes. */
+  readonly clusterSecurityGroupId: pulumi.Output<string>;
+  readonly oidcProviderArn: pulumi.Output<string>;
+  readonly nodeRoleArn: pulumi.Output<string>;
+  readonly ebsCsiRoleArn: pulumi.Output<string>;
+  readonly loadBalancerControllerRoleArn: pulumi.Output<string>;
+  readonly clusterAutoscalerRoleArn: pulumi.Output<string>;
+  readonly clickhouseBackupRoleArn: pulumi.Output<string>;
+  /** The Bedrock role's ARN, or undefined when Bedrock is off. */
+  readonly bedrockRoleArn: pulumi.Output<string | undefined>;
+  /** The node groups, for resources that must wait for nodes. */
+  readonly nodeGroups: aws.eks.NodeGroup[];
+
+  constructor(name: string, rawArgs: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("datafold:aws:Cluster", name, {}, opts);
+    const args = clusterDefaults(rawArgs);
+    const parent = { parent: this };
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+
+    const secretsKey = new aws.kms.Key(
+      `${name}-eks-secrets`,
+      { description: `${args.clusterName}: EKS secrets envelope encryption`, enableKeyRotation: true, deletionWindowInDays: 30, tags: nameTags(args.tags, `${name}-eks-secrets`) },
+      { parent: this, protect: true },
+    );
+    new aws.kms.Alias(`${name}-eks-secrets`, { name: `alias/${args.clusterName}-eks-secrets`, targetKeyId: secretsKey.keyId }, parent);
+
+    const cluster = new eks.Cluster(
+      `${name}-eks`,
+      {
+        name: args.clusterName,
+        version: args.kubernetesVersion,
+        vpcId: args.vpcId,
+        privateSubnetIds: args.privateSubnetIds,
+        endpointPrivateAccess: true,
+        endpointPublicAccess: args.endpointPublicAccess,
+        ...(args.endpointPublicAccess ? { publicAccessCidrs: [...args.publicAccessCidrs] } : {}),
+        authenticationMode: "API",
+        encryptionConfigKeyArn: secretsKey.arn,
+        enabledClusterLogTypes: CONTROL_PLANE_LOGS,
+        // Nodes, add-ons, the OIDC provider and security groups are declared below, not by the component.
+        skipDefaultNodeGroup: true,
+        skipDefaultSecurityGroups: true,
+        bootstrapSelfManagedAddons: false,
+        useDefaultVpcCni: true,
+        corednsAddonOptions: { enabled: false },
+        kubeProxyAddonOptions: { enabled: false },
+        createOidcProvider: false,
+        deletionProtection: true,
+        tags: nameTags(args.tags, args.clusterName),
+      },
+      parent,
+    );
+    const afterCluster = { parent: this, dependsOn: [cluster] };
+
+    const oidc = new aws.iam.OpenIdConnectProvider(
+      `${name}-oidc`,
+      { url: pulumi.interpolate`https://${cluster.oidcIssuer}`, clientIdLists: ["sts.amazonaws.com"], tags: nameTags(args.tags, `${name}-oidc`) },
+      parent,
+    );
+
+    args.adminRoleArns.forEach((arn) => {
+      const slug = `${name}-admin-${principalSlug(arn)}`;
+      const entry = new aws.eks.AccessEntry(slug, { clusterName: args.clusterName, principalArn: arn, type: "STANDARD", tags: nameTags(args.tags, slug) }, afterCluster);
+      new aws.eks.AccessPolicyAssociation(
+        slug,
+        {
+          clusterName: args.clusterName,
+          principalArn: arn,
+          policyArn: pulumi.interpolate`arn:${partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
+          accessScope: { type: "cluster" },
+        },
+        { parent: this, dependsOn: [entry] },
+      );
+    });
+
+    // IRSA: a role per workload, trusting only the named service accounts through this cluster's provider.
+    const irsaRole = (role: string, accounts: ServiceAccount[], policy: pulumi.Input<PolicyDocument> | undefined, managedPolicyArn?: pulumi.Input<string>) => {
+      const r = new aws.iam.Role(
+        `${name}-${role}`,
+        {
+          description: `${args.clusterName}: IRSA for ${accounts.map((a) => `${a.namespace}/${a.name}`).join(", ")}`,
+          assumeRolePolicy: pulumi.all([oidc.arn, cluster.oidcIssuer]).apply(([arn, issuer]) => JSON.stringify(irsaTrustPolicy(arn, issuer, accounts))),
+          tags: nameTags(args.tags, `${name}-${role}`),
+        },
+        parent,
+      );
+      if (policy !== undefined) {
+        new aws.iam.RolePolicy(`${name}-${role}`, { role: r.id, policy: pulumi.output(policy).apply((p) => JSON.stringify(p)) }, parent);
+      }
+      if (managedPolicyArn !== undefined) new aws.iam.RolePolicyAttachment(`${name}-${role}`, { role: r.name, policyArn: managedPolicyArn }, parent);
+      return r;
+    };
+    const kubeSystem = (sa: string): ServiceAccount => ({ namespace: "kube-system", name: sa });
+    const app = (sa: string): ServiceAccount => ({ namespace: args.applicationNamespace, name: sa });
+
+    const ebsCsi = irsaRole(
+      "ebs-csi",
+      [kubeSystem("ebs-csi-controller-sa")],
+      args.storageKmsKeyArn === "" ? undefined : ebsCsiKmsPolicy(args.storageKmsKeyArn),
+      pulumi.output(partition).apply(ebsCsiManagedPolicyArn),
+    );
+    const lbc = irsaRole("load-balancer-controller", [kubeSystem("aws-load-balancer-controller")], pulumi.output(partition).apply(loadBalancerControllerPolicy));
+    const autoscaler = irsaRole("cluster-autoscaler", [kubeSystem("cluster-autoscaler")], clusterAutoscalerPolicy(args.clusterName));
+    const backup = irsaRole(
+      "clickhouse-backup",
+      [app("clickhouse")],
+      pulumi.output(args.backupBucketArn).apply((arn) => clickhouseBackupPolicy(arn, args.storageKmsKeyArn)),
+    );
+    const bedrock = args.bedrock
+      ? irsaRole(
+          "bedrock",
+          BEDROCK_SERVICE_ACCOUNTS.map(app),
+          pulumi.all([partition, accountId]).apply(([p, account]) => bedrockPolicy(p, args.region, account)),
+        )
+      : undefined;
+
+    const addon = (addonName: (typeof MANAGED_ADDONS)[number], extra: Partial<aws.eks.AddonArgs>, dependsOn: pulumi.Resource[]) =>
+      new aws.eks.Addon(
+        `${name}-${addonName}`,
+        {
+          clusterName: args.clusterName,
+          addonName,
+          addonVersion:
+            args.addonVersions[addonName] ??
+            aws.eks.getAddonVersionOutput({ addonName, kubernetesVersion: args.kubernetesVersion, mostRecent: false }, parent).version,
+          resolveConflictsOnCreate: "OVERWRITE",
+          resolveConflictsOnUpdate: "OVERWRITE",
+          ...extra,
+          tags: nameTags(args.tags, `${name}-${addonName}`),
+        },
+        { parent: this, dependsOn },
+      );
+    // Networking add-ons first: without them no node becomes Ready.
+    const vpcCni = addon("vpc-cni", { configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }) }, [cluster]);
+    const kubeProxy = addon("kube-proxy", {}, [cluster]);
+
+    const nodeRole = new aws.iam.Role(
+      `${name}-nodes`,
+      { description: `${args.clusterName}: worker nodes`, assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: nameTags(args.tags, `${name}-nodes`) },
+      parent,
+    );
+    const nodePolicies = ["worker", "cni", "ecr", "ssm"].map(
+      (short) => new aws.iam.RolePolicyAttachment(`${name}-nodes-${short}`, { role: nodeRole.name, policyArn: pulumi.output(partition).apply((p) => nodeManagedPolicyArns(p)[short]) }, parent),
+    );
+
+    this.nodeGroups = args.nodeGroups.map((group) => this.nodeGroup(name, args, group, nodeRole, [cluster, vpcCni, kubeProxy, ...nodePolicies]));
+
+    // CoreDNS and the EBS CSI driver run as pods: they become healthy only once nodes exist.
+    addon("coredns", {}, this.nodeGroups);
+    addon("aws-ebs-csi-driver", { serviceAccountRoleArn: ebsCsi.arn }, this.nodeGroups);
+
+    this.clusterName = cluster.kubeconfigJson.apply(() => args.clusterName);
+    this.endpoint = cluster.core.endpoint;
+    this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
+    this.clusterSecurityGroupId = cluster.clusterSecurityGroupId;
+    this.oidcProviderArn = oidc.arn;
+    this.nodeRoleArn = nodeRole.arn;
+    this.ebsCsiRoleArn = ebsCsi.arn;
+    this.loadBalancerControllerRoleArn = lbc.arn;
+    this.clusterAutoscalerRoleArn = autoscaler.arn;
+    this.clickhouseBackupRoleArn = backup.arn;
+    this.bedrockRoleArn = bedrock ? bedrock.arn : pulumi.output(undefined);
+    this.registerOutputs({
+      clusterName: this.clusterName,
+      endpoint: this.endpoint,
+      kubeconfig: this.kubeconfig,
+      clusterSecurityGroupId: this.clusterSecurityGroupId,
+      oidcProviderArn: this.oidcProviderArn,
+      nodeRoleArn: this.nodeRoleArn,
+      ebsCsiRoleArn: this.ebsCsiRoleArn,
+      loadBalancerControllerRoleArn: this.loadBalancerControllerRoleArn,
+      clusterAutoscalerRoleArn: this.clusterAutoscalerRoleArn,
+      clickhouseBackupRoleArn: this.clickhouseBackupRoleArn,
+      bedrockRoleArn: this.bedrockRoleArn,
+    });
+  }
+
+  /** A managed node group on its own launch template: IMDSv2 only, encrypted gp3 root volume. */
+  private nodeGroup(name: string, args: ResolvedClusterArgs, group: NodeGroupSettings, role: aws.iam.Role, dependsOn: pulumi.Resource[]): aws.eks.NodeGroup {
+    const groupName = `${name}-${group.name}`;
+    const tags = nameTags(args.tags, groupName, { "datafold:node-group": group.name });
+    const template = new aws.ec2.LaunchTemplate(
+      groupName,
+      {
+        description: `${args.clusterName} node group ${group.name}`,
+        updateDefaultVersion: true,
+        // Hop limit 2: pods behind the VPC CNI are one hop further from the instance metadata service.
+        metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 },
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: group.diskSizeGb, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } }],
+        tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags })),
+        tags,
+      },
+      { parent: this },
+    );
+    return new aws.eks.NodeGroup(
+      groupName,
+      {
+        clusterName: args.clusterName,
+        nodeRoleArn: role.arn,
+        subnetIds: pulumi.output(args.privateSubnetIds).apply((ids) => subnetsForPlacement(group.placement, ids)),
+        instanceTypes: [...group.instanceTypes],
+        amiType: amiType(group.instanceTypes),
+        capacityType: "ON_DEMAND",
+        scalingConfig: { minSize: group.minSize, maxSize: group.maxSize, desiredSize: group.desiredSize },
+        updateConfig: { maxUnavailable: 1 },
+        labels: { ...group.labels },
+        taints: group.taints.map((t) => ({ key: t.key, value: t.value, effect: eksTaintEffect(t.effect) })),
+        launchTemplate: { id: template.id, version: template.latestVersion.apply((v) => String(v)) },
+        tags: { ...tags, ...autoscalerTags(args.clusterName) },
+      },
+      // The autoscaler owns the desired size once the group exists.
+      { parent: this, dependsOn, ignoreChanges: ["scalingConfig.desiredSize"] },
+    );
+  }
+}

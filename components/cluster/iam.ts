@@ -1,0 +1,312 @@
+/**
+ * IAM trust and permission documents for the cluster, as plain functions of plain values: what
+ * each role may do is data, tested statement by statement. No Pulumi import.
+ */
+
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: Statement[];
+}
+
+export interface Statement {
+  Sid?: string;
+  Effect: "Allow" | "Deny";
+  Principal?: Record<string, string | string[]> | "*";
+  Action: string | string[];
+  Resource?: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+function doc(...statements: Statement[]): PolicyDocument {
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+/** A Kubernetes service account, as IRSA's `sub` names it. */
+export interface ServiceAccount {
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export function serviceAccountSubject(sa: ServiceAccount): string {
+  return `system:serviceaccount:${sa.namespace}:${sa.name}`;
+}
+
+/**
+ * IRSA trust: only the cluster's OIDC provider, only for tokens meant for STS, only for the named
+ * service accounts (exact names, no wildcards).
+ */
+export function irsaTrustPolicy(oidcProviderArn: string, oidcIssuer: string, accounts: readonly ServiceAccount[]): PolicyDocument {
+  const issuer = oidcIssuer.replace(/^https:\/\//, "");
+  const subjects = accounts.map(serviceAccountSubject);
+  return doc({
+    Effect: "Allow",
+    Principal: { Federated: oidcProviderArn },
+    Action: "sts:AssumeRoleWithWebIdentity",
+    Condition: { StringEquals: { [`${issuer}:aud`]: "sts.amazonaws.com", [`${issuer}:sub`]: subjects.length === 1 ? subjects[0] : subjects } },
+  });
+}
+
+/** Trust for an AWS service principal (EC2 for nodes). */
+export function serviceTrustPolicy(service: string): PolicyDocument {
+  return doc({ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" });
+}
+
+/** The managed policies the worker nodes need, by short name. */
+export function nodeManagedPolicyArns(partition: string): Record<string, string> {
+  return {
+    worker: `arn:${partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy`,
+    cni: `arn:${partition}:iam::aws:policy/AmazonEKS_CNI_Policy`,
+    ecr: `arn:${partition}:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly`,
+    ssm: `arn:${partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+  };
+}
+
+export function ebsCsiManagedPolicyArn(partition: string): string {
+  return `arn:${partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy`;
+}
+
+/** What the EBS CSI driver needs on a customer KMS key to attach volumes encrypted with it. */
+export function ebsCsiKmsPolicy(kmsKeyArn: string): PolicyDocument {
+  return doc(
+    {
+      Sid: "GrantsForAwsResources",
+      Effect: "Allow",
+      Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+      Resource: kmsKeyArn,
+      Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+    },
+    {
+      Sid: "UseTheKey",
+      Effect: "Allow",
+      Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      Resource: kmsKeyArn,
+    },
+  );
+}
+
+/**
+ * The cluster autoscaler: read what it needs to plan, and scale only the groups tagged as this
+ * cluster's (EKS tags its managed node groups' Auto Scaling groups so).
+ */
+export function clusterAutoscalerPolicy(clusterName: string): PolicyDocument {
+  return doc(
+    {
+      Sid: "Discover",
+      Effect: "Allow",
+      Action: [
+        "autoscaling:DescribeAutoScalingGroups",
+        "autoscaling:DescribeAutoScalingInstances",
+        "autoscaling:DescribeLaunchConfigurations",
+        "autoscaling:DescribeScalingActivities",
+        "autoscaling:DescribeTags",
+        "ec2:DescribeImages",
+        "ec2:DescribeInstanceTypes",
+        "ec2:DescribeLaunchTemplateVersions",
+        "ec2:GetInstanceTypesFromInstanceRequirements",
+        "eks:DescribeNodegroup",
+      ],
+      Resource: "*",
+    },
+    {
+      Sid: "ScaleThisClustersGroups",
+      Effect: "Allow",
+      Action: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+      Resource: "*",
+      Condition: { StringEquals: { [`aws:ResourceTag/k8s.io/cluster-autoscaler/${clusterName}`]: "owned" } },
+    },
+  );
+}
+
+/** ClickHouse backups: list the bucket, read, write and delete its objects; nothing else. */
+export function clickhouseBackupPolicy(bucketArn: string, kmsKeyArn: string): PolicyDocument {
+  const statements: Statement[] = [
+    { Sid: "ListTheBucket", Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn },
+    { Sid: "ReadWriteDeleteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: `${bucketArn}/*` },
+  ];
+  if (kmsKeyArn !== "") {
+    statements.push({ Sid: "UseTheBucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: kmsKeyArn });
+  }
+  return doc(...statements);
+}
+
+/** Bedrock: invoke and read foundation models and inference profiles in this account's region. */
+export function bedrockPolicy(partition: string, region: string, accountId: string): PolicyDocument {
+  return doc(
+    {
+      Sid: "FoundationModels",
+      Effect: "Allow",
+      Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetFoundationModel"],
+      Resource: `arn:${partition}:bedrock:${region}::foundation-model/*`,
+    },
+    {
+      Sid: "InferenceProfiles",
+      Effect: "Allow",
+      Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetInferenceProfile"],
+      Resource: `arn:${partition}:bedrock:${region}:${accountId}:inference-profile/*`,
+    },
+  );
+}
+
+/** The application's service accounts that call Bedrock. */
+export const BEDROCK_SERVICE_ACCOUNTS = ["server", "worker", "worker-interactive", "dfshell", "dma"] as const;
+
+const LBC_TAG = "elbv2.k8s.aws/cluster";
+
+/**
+ * The AWS Load Balancer Controller's permissions, statement for statement those the controller's
+ * project publishes for v2: read what it reconciles, create load balancers, target groups and
+ * security groups only with its cluster tag, and change or delete only what carries that tag.
+ */
+export function loadBalancerControllerPolicy(partition: string): PolicyDocument {
+  const arn = (service: string, resource: string) => `arn:${partition}:${service}:*:*:${resource}`;
+  const elb = (resource: string) => arn("elasticloadbalancing", resource);
+  const balancers = [elb("targetgroup/*/*"), elb("loadbalancer/net/*/*"), elb("loadbalancer/app/*/*")];
+  return doc(
+    {
+      Effect: "Allow",
+      Action: "iam:CreateServiceLinkedRole",
+      Resource: "*",
+      Condition: { StringEquals: { "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com" } },
+    },
+    {
+      Effect: "Allow",
+      Action: [
+        "ec2:DescribeAccountAttributes",
+        "ec2:DescribeAddresses",
+        "ec2:DescribeAvailabilityZones",
+        "ec2:DescribeInternetGateways",
+        "ec2:DescribeVpcs",
+        "ec2:DescribeVpcPeeringConnections",
+        "ec2:DescribeSubnets",
+        "ec2:DescribeSecurityGroups",
+        "ec2:DescribeInstances",
+        "ec2:DescribeNetworkInterfaces",
+        "ec2:DescribeTags",
+        "ec2:GetCoipPoolUsage",
+        "ec2:DescribeCoipPools",
+        "ec2:GetSecurityGroupsForVpc",
+        "ec2:DescribeIpamPools",
+        "ec2:DescribeRouteTables",
+        "elasticloadbalancing:DescribeLoadBalancers",
+        "elasticloadbalancing:DescribeLoadBalancerAttributes",
+        "elasticloadbalancing:DescribeListeners",
+        "elasticloadbalancing:DescribeListenerCertificates",
+        "elasticloadbalancing:DescribeSSLPolicies",
+        "elasticloadbalancing:DescribeRules",
+        "elasticloadbalancing:DescribeTargetGroups",
+        "elasticloadbalancing:DescribeTargetGroupAttributes",
+        "elasticloadbalancing:DescribeTargetHealth",
+        "elasticloadbalancing:DescribeTags",
+        "elasticloadbalancing:DescribeTrustStores",
+        "elasticloadbalancing:DescribeListenerAttributes",
+        "elasticloadbalancing:DescribeCapacityReservation",
+      ],
+      Resource: "*",
+    },
+    {
+      Effect: "Allow",
+      Action: [
+        "cognito-idp:DescribeUserPoolClient",
+        "acm:ListCertificates",
+        "acm:DescribeCertificate",
+        "iam:ListServerCertificates",
+        "iam:GetServerCertificate",
+        "waf-regional:GetWebACL",
+        "waf-regional:GetWebACLForResource",
+        "waf-regional:AssociateWebACL",
+        "waf-regional:DisassociateWebACL",
+        "wafv2:GetWebACL",
+        "wafv2:GetWebACLForResource",
+        "wafv2:AssociateWebACL",
+        "wafv2:DisassociateWebACL",
+        "shield:GetSubscriptionState",
+        "shield:DescribeProtection",
+        "shield:CreateProtection",
+        "shield:DeleteProtection",
+      ],
+      Resource: "*",
+    },
+    { Effect: "Allow", Action: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"], Resource: "*" },
+    { Effect: "Allow", Action: "ec2:CreateSecurityGroup", Resource: "*" },
+    {
+      Effect: "Allow",
+      Action: "ec2:CreateTags",
+      Resource: arn("ec2", "security-group/*"),
+      Condition: { StringEquals: { "ec2:CreateAction": "CreateSecurityGroup" }, Null: { [`aws:RequestTag/${LBC_TAG}`]: "false" } },
+    },
+    {
+      Effect: "Allow",
+      Action: ["ec2:CreateTags", "ec2:DeleteTags"],
+      Resource: arn("ec2", "security-group/*"),
+      Condition: { Null: { [`aws:RequestTag/${LBC_TAG}`]: "true", [`aws:ResourceTag/${LBC_TAG}`]: "false" } },
+    },
+    {
+      Effect: "Allow",
+      Action: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup"],
+      Resource: "*",
+      Condition: { Null: { [`aws:ResourceTag/${LBC_TAG}`]: "false" } },
+    },
+    {
+      Effect: "Allow",
+      Action: ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"],
+      Resource: "*",
+      Condition: { Null: { [`aws:RequestTag/${LBC_TAG}`]: "false" } },
+    },
+    {
+      Effect: "Allow",
+      Action: ["elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule"],
+      Resource: "*",
+    },
+    {
+      Effect: "Allow",
+      Action: ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
+      Resource: balancers,
+      Condition: { Null: { [`aws:RequestTag/${LBC_TAG}`]: "true", [`aws:ResourceTag/${LBC_TAG}`]: "false" } },
+    },
+    {
+      Effect: "Allow",
+      Action: ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
+      Resource: [elb("listener/net/*/*/*"), elb("listener/app/*/*/*"), elb("listener-rule/net/*/*/*"), elb("listener-rule/app/*/*/*")],
+    },
+    {
+      Effect: "Allow",
+      Action: [
+        "elasticloadbalancing:ModifyLoadBalancerAttributes",
+        "elasticloadbalancing:SetIpAddressType",
+        "elasticloadbalancing:SetSecurityGroups",
+        "elasticloadbalancing:SetSubnets",
+        "elasticloadbalancing:DeleteLoadBalancer",
+        "elasticloadbalancing:ModifyTargetGroup",
+        "elasticloadbalancing:ModifyTargetGroupAttributes",
+        "elasticloadbalancing:DeleteTargetGroup",
+        "elasticloadbalancing:ModifyListenerAttributes",
+        "elasticloadbalancing:ModifyCapacityReservation",
+        "elasticloadbalancing:ModifyIpPools",
+      ],
+      Resource: "*",
+      Condition: { Null: { [`aws:ResourceTag/${LBC_TAG}`]: "false" } },
+    },
+    {
+      Effect: "Allow",
+      Action: "elasticloadbalancing:AddTags",
+      Resource: balancers,
+      Condition: {
+        StringEquals: { "elasticloadbalancing:CreateAction": ["CreateTargetGroup", "CreateLoadBalancer"] },
+        Null: { [`aws:RequestTag/${LBC_TAG}`]: "false" },
+      },
+    },
+    { Effect: "Allow", Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"], Resource: elb("targetgroup/*/*") },
+    {
+      Effect: "Allow",
+      Action: [
+        "elasticloadbalancing:SetWebAcl",
+        "elasticloadbalancing:ModifyListener",
+        "elasticloadbalancing:AddListenerCertificates",
+        "elasticloadbalancing:RemoveListenerCertificates",
+        "elasticloadbalancing:ModifyRule",
+        "elasticloadbalancing:SetRulePriorities",
+      ],
+      Resource: "*",
+    },
+  );
+}

@@ -1,0 +1,76 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+import { DEFAULTS } from "../../config";
+import { CHARTS, type ChartSpec, clusterAutoscalerValues, loadBalancerControllerValues, metricsServerValues } from "./charts";
+
+export interface PlatformArgs {
+  /** Kubeconfig (JSON) of the cluster; the provider uses nothing else. */
+  readonly kubeconfig: pulumi.Input<string>;
+  readonly clusterName: string;
+  readonly region: string;
+  readonly vpcId: pulumi.Input<string>;
+  /** The application's namespace: exactly the deployment name. */
+  readonly namespace: string;
+  readonly loadBalancerControllerRoleArn: pulumi.Input<string>;
+  readonly clusterAutoscalerRoleArn: pulumi.Input<string>;
+  /** Kubernetes minor version, for the autoscaler's image. @default "1.35" */
+  readonly kubernetesVersion?: string;
+  /** Labels for the namespace. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What runs inside the cluster before the application: the application's namespace and, each in
+ * kube-system on its own service account (IRSA where it calls AWS), the AWS Load Balancer
+ * Controller, metrics-server and the cluster autoscaler. The application's charts create its
+ * PersistentVolumes, StorageClasses and TargetGroupBinding; nothing here does.
+ */
+export class Platform extends pulumi.ComponentResource {
+  readonly namespace: pulumi.Output<string>;
+
+  constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("datafold:aws:Platform", name, {}, opts);
+    const kubernetesVersion = args.kubernetesVersion ?? DEFAULTS.cluster.kubernetesVersion;
+    const provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: args.kubeconfig, enableServerSideApply: true }, { parent: this });
+    const inCluster = { parent: this, provider };
+
+    const namespace = new k8s.core.v1.Namespace(
+      `${name}-namespace`,
+      { metadata: { name: args.namespace, labels: { "app.kubernetes.io/managed-by": "pulumi", ...args.labels } } },
+      inCluster,
+    );
+
+    const release = (key: string, spec: ChartSpec, values: pulumi.Input<Record<string, unknown>>) =>
+      new k8s.helm.v3.Release(
+        `${name}-${spec.chart}`,
+        {
+          name: spec.chart,
+          chart: spec.chart,
+          version: spec.version,
+          repositoryOpts: { repo: spec.repo },
+          namespace: "kube-system",
+          values,
+          atomic: true,
+          cleanupOnFail: true,
+          timeout: 600,
+          description: `${args.clusterName}: ${key}`,
+        },
+        inCluster,
+      );
+    release(
+      "AWS Load Balancer Controller",
+      CHARTS.loadBalancerController,
+      pulumi.all([args.vpcId, args.loadBalancerControllerRoleArn]).apply(([vpcId, role]) => loadBalancerControllerValues(args.clusterName, args.region, vpcId, role)),
+    );
+    release("metrics-server", CHARTS.metricsServer, metricsServerValues());
+    release(
+      "cluster autoscaler",
+      CHARTS.clusterAutoscaler,
+      pulumi.output(args.clusterAutoscalerRoleArn).apply((role) => clusterAutoscalerValues(args.clusterName, args.region, role, kubernetesVersion)),
+    );
+
+    this.namespace = namespace.metadata.name;
+    this.registerOutputs({ namespace: this.namespace });
+  }
+}
