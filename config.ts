@@ -100,6 +100,10 @@ export interface IngressSettings {
   readonly backendPort: number;
   readonly healthCheckPath: string;
   readonly deletionProtection: boolean;
+  /** An existing S3 bucket for the load balancer's access logs; empty: none. */
+  readonly accessLogsBucket: string;
+  /** How long `pulumi up` waits for the requested certificate to be validated. */
+  readonly certificateValidationTimeoutMinutes: number;
 }
 
 export interface AccessSettings {
@@ -199,6 +203,8 @@ export const DEFAULTS = {
     backendPort: 31337,
     healthCheckPath: "/nginx-health",
     deletionProtection: true,
+    accessLogsBucket: "",
+    certificateValidationTimeoutMinutes: 45,
   },
   access: {
     enabled: false,
@@ -248,6 +254,7 @@ const IAM_PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{
 const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/;
 const ACM_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
@@ -523,7 +530,15 @@ function readCluster(c: Check, s: Raw): ClusterSettings {
       ? undefined
       : `an add-on of ${MANAGED_ADDONS.join(", ")} with an EKS add-on version such as v1.19.2-eksbuild.1`,
   );
-  return { kubernetesVersion, endpointPublicAccess, publicAccessCidrs, adminRoleArns, bedrock, nodeGroups, addonVersions };
+  return {
+    kubernetesVersion,
+    endpointPublicAccess,
+    publicAccessCidrs,
+    adminRoleArns,
+    bedrock,
+    nodeGroups,
+    addonVersions,
+  };
 }
 
 function readNodeGroup(c: Check, raw: unknown, p: string): NodeGroupSettings {
@@ -550,7 +565,11 @@ function readNodeGroup(c: Check, raw: unknown, p: string): NodeGroupSettings {
   );
   if (instanceTypes.length === 0) c.fail(`${p}.instanceTypes`, instanceTypes, "at least one instance type");
   if (new Set(instanceTypes.map(isArmInstanceType)).size > 1) {
-    c.fail(`${p}.instanceTypes`, instanceTypes, "instance types of one architecture (all Graviton/ARM or all x86): a group runs one AMI");
+    c.fail(
+      `${p}.instanceTypes`,
+      instanceTypes,
+      "instance types of one architecture (all Graviton/ARM or all x86): a group runs one AMI",
+    );
   }
   const minSize = c.int(s, p, "minSize", 1, 0, 100);
   const maxSize = c.int(s, p, "maxSize", 1, 1, 100);
@@ -739,6 +758,22 @@ function readIngress(c: Check, s: Raw, region: string): IngressSettings {
     backendPort,
     healthCheckPath,
     deletionProtection,
+    accessLogsBucket: c.string(
+      s,
+      p,
+      "accessLogsBucket",
+      d.accessLogsBucket,
+      "empty, or the name of an S3 bucket in the stack's region",
+      (x) => x === "" || S3_BUCKET.test(x),
+    ),
+    certificateValidationTimeoutMinutes: c.int(
+      s,
+      p,
+      "certificateValidationTimeoutMinutes",
+      d.certificateValidationTimeoutMinutes,
+      5,
+      240,
+    ),
   };
 }
 

@@ -6,9 +6,11 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { loadSettings } from "./config";
+import { Access } from "./components/access/access";
 import { Cluster } from "./components/cluster/cluster";
 import { dataNodeGroup } from "./components/cluster/nodegroups";
 import { Database } from "./components/database/database";
+import { Ingress } from "./components/ingress/ingress";
 import { majorVersion } from "./components/database/engine";
 import { Network } from "./components/network/network";
 import { Platform } from "./components/platform/platform";
@@ -25,19 +27,18 @@ export = function main() {
   const network = new Network(name, { ...settings.network, clusterName: name, tags });
 
   // What decides the identity of the stored data, exported so that the next run can compare.
-  const stateful = network.primaryAvailabilityZoneId.apply(
-    (azId): StatefulSettings => ({
-      primaryAvailabilityZoneId: azId,
-      primaryAvailabilityZoneKey: settings.network.vpcId === "" ? "network.availabilityZoneIds" : "network.privateSubnetIds",
-      storageKmsKeyArn: settings.storage.kmsKeyArn,
-      volumeSizesGb: {
-        clickhouseData: settings.storage.clickhouseData.sizeGb,
-        clickhouseLogs: settings.storage.clickhouseLogs.sizeGb,
-        redisData: settings.storage.redisData.sizeGb,
-      },
-      databaseEngineMajor: majorVersion(settings.database.engineVersion),
-    }),
-  );
+  const stateful = network.primaryAvailabilityZoneId.apply((azId): StatefulSettings => ({
+    primaryAvailabilityZoneId: azId,
+    primaryAvailabilityZoneKey:
+      settings.network.vpcId === "" ? "network.availabilityZoneIds" : "network.privateSubnetIds",
+    storageKmsKeyArn: settings.storage.kmsKeyArn,
+    volumeSizesGb: {
+      clickhouseData: settings.storage.clickhouseData.sizeGb,
+      clickhouseLogs: settings.storage.clickhouseLogs.sizeGb,
+      redisData: settings.storage.redisData.sizeGb,
+    },
+    databaseEngineMajor: majorVersion(settings.database.engineVersion),
+  }));
   const self = new pulumi.StackReference(`${name}-last-deployment`, {
     name: `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`,
   });
@@ -88,6 +89,16 @@ export = function main() {
     { dependsOn: cluster.nodeGroups },
   );
 
+  const ingress = new Ingress(name, {
+    ...settings.ingress,
+    domain: settings.domain,
+    vpcId: network.vpcId,
+    subnetIds: settings.ingress.internal ? network.privateSubnetIds : network.publicSubnetIds,
+    nodeSecurityGroupId: cluster.clusterSecurityGroupId,
+    tags,
+  });
+  const access = settings.access.enabled ? new Access(name, { ...settings.access, tags }) : undefined;
+
   const dataGroup = dataNodeGroup(settings.cluster.nodeGroups);
   const s = settings.storage;
   const appSettings = pulumi
@@ -102,6 +113,9 @@ export = function main() {
       bucket: storage.backupBucketName,
       backupRole: cluster.clickhouseBackupRoleArn,
       bedrockRole: cluster.bedrockRoleArn,
+      targetGroupArn: ingress.targetGroupArn,
+      loadBalancerIps: ingress.loadBalancerIps,
+      controllerValues: ingress.controllerValues,
     })
     .apply((v) =>
       applicationSettings({
@@ -118,6 +132,9 @@ export = function main() {
         backup: { bucket: v.bucket, roleArn: v.backupRole },
         ...(dataGroup ? { dataNodeGroup: dataGroup } : {}),
         ...(v.bedrockRole !== undefined ? { bedrockRoleArn: v.bedrockRole } : {}),
+        ...(v.targetGroupArn !== undefined ? { targetGroupArn: v.targetGroupArn } : {}),
+        ...(v.loadBalancerIps !== undefined ? { loadBalancerIps: v.loadBalancerIps } : {}),
+        ...(v.controllerValues !== undefined ? { ingress: v.controllerValues } : {}),
       }),
     );
 
@@ -152,6 +169,19 @@ export = function main() {
     loadBalancerControllerRoleArn: cluster.loadBalancerControllerRoleArn,
     ebsCsiRoleArn: cluster.ebsCsiRoleArn,
     clusterAutoscalerRoleArn: cluster.clusterAutoscalerRoleArn,
+    certificateArn: ingress.certificateArn,
+    ...(settings.ingress.certificateArn === ""
+      ? { certificateValidationRecords: ingress.certificateValidationRecords }
+      : {}),
+    loadBalancerSecurityGroupId: ingress.securityGroupId,
+    ...(settings.ingress.mode === "alb"
+      ? {
+          loadBalancerDnsName: ingress.loadBalancerDnsName,
+          targetGroupArn: ingress.targetGroupArn,
+          loadBalancerIps: ingress.loadBalancerIps,
+        }
+      : {}),
+    ...(access ? { deploymentRoleArn: access.roleArn, deploymentRoleSwitchUrl: access.switchRoleUrl } : {}),
     statefulSettings: stateful,
     applicationSettings: pulumi.secret(appSettings),
   };

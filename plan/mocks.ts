@@ -110,13 +110,14 @@ const COMPUTED: Record<string, (w: World, name: string, inputs: Inputs, hex: str
     "aws:rds/instance:Instance": (w, name, inputs, hex) => {
       const identifier = (inputs.identifier as string | undefined) ?? name;
       const address = `${identifier}.c${hex.slice(0, 12)}.${w.region}.rds.amazonaws.com`;
+      const port = typeof inputs.port === "number" ? inputs.port : 5432;
       return {
         id: `db-${hex.toUpperCase()}`,
         state: {
           identifier,
           address,
-          endpoint: `${address}:${String(inputs.port ?? 5432)}`,
-          port: inputs.port ?? 5432,
+          endpoint: `${address}:${port}`,
+          port,
           arn: `arn:aws:rds:${w.region}:${w.accountId}:db:${identifier}`,
           resourceId: `db-${hex.toUpperCase()}`,
         },
@@ -154,6 +155,68 @@ const COMPUTED: Record<string, (w: World, name: string, inputs: Inputs, hex: str
         arn: `arn:aws:eks:${w.region}:${w.accountId}:addon/${inputs.clusterName as string}/${inputs.addonName as string}/x`,
       },
     }),
+    "aws:lb/loadBalancer:LoadBalancer": (w, name, inputs, hex) => {
+      const lbName = (inputs.name as string | undefined) ?? `${name}-${hex.slice(0, 7)}`.slice(0, 32);
+      const suffix = `app/${lbName}/${hex.slice(0, 16)}`;
+      return {
+        id: `arn:aws:elasticloadbalancing:${w.region}:${w.accountId}:loadbalancer/${suffix}`,
+        state: {
+          name: lbName,
+          arn: `arn:aws:elasticloadbalancing:${w.region}:${w.accountId}:loadbalancer/${suffix}`,
+          arnSuffix: suffix,
+          dnsName: `${inputs.internal === true ? "internal-" : ""}${lbName}-${parseInt(hex.slice(0, 8), 16)}.${w.region}.elb.amazonaws.com`,
+          zoneId: "Z35SXDOTRQ7X7K",
+        },
+      };
+    },
+    "aws:lb/targetGroup:TargetGroup": (w, name, _i, hex) => {
+      const suffix = `targetgroup/${`${name}-${hex.slice(0, 7)}`.slice(0, 32)}/${hex.slice(0, 16)}`;
+      return {
+        id: `arn:aws:elasticloadbalancing:${w.region}:${w.accountId}:${suffix}`,
+        state: { arn: `arn:aws:elasticloadbalancing:${w.region}:${w.accountId}:${suffix}`, arnSuffix: suffix },
+      };
+    },
+    "aws:lb/listener:Listener": (w, name, _i, hex) => ({
+      id: `arn:aws:elasticloadbalancing:${w.region}:${w.accountId}:listener/app/${name}/${hex.slice(0, 16)}`,
+      state: {
+        arn: `arn:aws:elasticloadbalancing:${w.region}:${w.accountId}:listener/app/${name}/${hex.slice(0, 16)}`,
+      },
+    }),
+    "aws:acm/certificate:Certificate": (w, name, inputs) => {
+      const h = hexId("cert", name, 32);
+      const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+      const domain = inputs.domainName as string;
+      return {
+        id: `arn:aws:acm:${w.region}:${w.accountId}:certificate/${id}`,
+        state: {
+          arn: `arn:aws:acm:${w.region}:${w.accountId}:certificate/${id}`,
+          status: "PENDING_VALIDATION",
+          domainValidationOptions: [
+            {
+              domainName: domain,
+              resourceRecordName: `_${hexId("cname", domain, 32)}.${domain}.`,
+              resourceRecordType: "CNAME",
+              resourceRecordValue: `_${hexId("target", domain, 32)}.xlfgrmvvlj.acm-validations.aws.`,
+            },
+          ],
+        },
+      };
+    },
+    "aws:acm/certificateValidation:CertificateValidation": (_w, _n, inputs) => ({
+      id: String(inputs.certificateArn),
+      state: {},
+    }),
+    "aws:route53/record:Record": (_w, _n, inputs) => {
+      const fqdn = String(inputs.name).replace(/\.$/, "");
+      return { id: `${String(inputs.zoneId)}_${fqdn}_${String(inputs.type)}`, state: { fqdn } };
+    },
+    "aws:iam/policy:Policy": (w, name) => {
+      const policyName = `${name}-${hexId("policy", name, 7)}`;
+      return {
+        id: `arn:aws:iam::${w.accountId}:policy/${policyName}`,
+        state: { name: policyName, arn: `arn:aws:iam::${w.accountId}:policy/${policyName}` },
+      };
+    },
     "aws:ec2/securityGroup:SecurityGroup": (w, _n, _i, hex) => ({
       id: `sg-${hex}`,
       state: { arn: `arn:aws:ec2:${w.region}:${w.accountId}:security-group/sg-${hex}` },
@@ -306,6 +369,17 @@ export class WorldMocks implements pulumi.runtime.Mocks {
         const version = ADDON_DEFAULTS[addonName];
         if (!version) throw new Error(`InvalidParameterException: add-on ${addonName} is not available`);
         return { id: addonName, addonName, kubernetesVersion: inputs.kubernetesVersion, version };
+      }
+      case "aws:ec2/getNetworkInterfaces:getNetworkInterfaces": {
+        // An application load balancer in two AZs has one interface in each.
+        const filters = (inputs.filters as { name: string; values: string[] }[] | undefined) ?? [];
+        const description = filters.find((f) => f.name === "description")?.values[0] ?? "";
+        return { id: w.region, ids: [0, 1].map((i) => `eni-${hexId("eni", `${description}#${i}`)}`), filters };
+      }
+      case "aws:ec2/getNetworkInterface:getNetworkInterface": {
+        const id = inputs.id as string;
+        const n = parseInt(id.slice(4, 6), 16) % 250;
+        return { id, privateIp: `10.0.${100 + (parseInt(id.slice(6, 8), 16) % 2)}.${n + 4}`, description: "ELB" };
       }
       case "aws:ec2/getVpc:getVpc": {
         const id = inputs.id as string;

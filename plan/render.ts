@@ -62,10 +62,10 @@ export function renderTree(resources: readonly RecordedResource[]): string {
   return lines.join("\n");
 }
 
-export function renderOutputs(outputs: Readonly<Record<string, unknown>>): string {
+export function renderOutputs(outputs: Readonly<Record<string, unknown>>, showSecrets = false): string {
   return Object.keys(outputs)
     .sort()
-    .map((k) => `  ${k}: ${isSecret(outputs[k]) ? "[secret]" : JSON.stringify(reveal(outputs[k]))}`)
+    .map((k) => `  ${k}: ${isSecret(outputs[k]) && !showSecrets ? "[secret]" : JSON.stringify(reveal(outputs[k]))}`)
     .join("\n");
 }
 

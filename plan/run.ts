@@ -31,6 +31,8 @@ export interface ProgramRun {
   readonly calls: RecordedCall[];
   /** The stack outputs, in wire form (secrets wrapped). */
   readonly outputs: Record<string, unknown>;
+  /** Warnings the program logged, in order. */
+  readonly messages: string[];
 }
 
 /** Thrown when the program fails; carries what was declared before the failure. */
@@ -60,6 +62,16 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
   const failures: unknown[] = [];
   const onRejection = (reason: unknown) => failures.push(reason);
   process.on("unhandledRejection", onRejection);
+  // Without an engine the SDK prints the program's warnings to the console; keep them with the run.
+  const messages: string[] = [];
+  const consoleWarn = console.warn;
+  console.warn = (...parts: unknown[]) =>
+    void messages.push(
+      parts
+        .map(String)
+        .join(" ")
+        .replace(/^warning: \[runtime\] /, ""),
+    );
   try {
     await pulumi.runtime.runInPulumiStack(() => Promise.resolve(opts.program()));
     await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
@@ -69,9 +81,10 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     failures.unshift(err);
   } finally {
     process.off("unhandledRejection", onRejection);
+    console.warn = consoleWarn;
   }
   if (failures.length > 0) throw new ProgramError(failures[0], monitor.recorded);
 
   const stack = monitor.recorded.find((r) => r.type === "pulumi:pulumi:Stack");
-  return { resources: monitor.recorded, calls: mocks.calls, outputs: stack?.outputs ?? {} };
+  return { resources: monitor.recorded, calls: mocks.calls, outputs: stack?.outputs ?? {}, messages };
 }

@@ -12,17 +12,19 @@ import { planStack } from "../plan/offline";
 import { inTreeOrder, renderOutputs, renderSummary, renderTree } from "../plan/render";
 import { ProgramError } from "../plan/run";
 
-const USAGE = "usage: npm run plan -- [stack] [--json FILE] [--dir DIR]";
+const USAGE = "usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--show-secrets]";
 
 interface Args {
   stack: string;
   json?: string;
   /** Where Pulumi.yaml and the stack files are: the project root unless given. */
   dir: string;
+  /** Print secret outputs (offline they hold mock values and config placeholders only). */
+  showSecrets: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { stack: "dev", dir: path.resolve(__dirname, "..") };
+  const args: Args = { stack: "dev", dir: path.resolve(__dirname, ".."), showSecrets: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--json") {
@@ -33,6 +35,8 @@ function parseArgs(argv: string[]): Args {
       const dir = argv[++i];
       if (dir === undefined) throw new Error(`--dir needs a directory; ${USAGE}`);
       args.dir = path.resolve(dir);
+    } else if (argv[i] === "--show-secrets") {
+      args.showSecrets = true;
     } else if (argv[i] === "-h" || argv[i] === "--help") {
       console.log(USAGE);
       process.exit(0);
@@ -63,7 +67,12 @@ async function main(): Promise<number> {
   console.log(renderSummary(run.resources));
   console.log("");
   console.log("Outputs:");
-  console.log(renderOutputs(run.outputs));
+  console.log(renderOutputs(run.outputs, args.showSecrets));
+  if (run.messages.length > 0) {
+    console.log("");
+    console.log("Messages from the program (what `pulumi up` prints):");
+    console.log(run.messages.map((m) => m.replace(/^/gm, "  ")).join("\n"));
+  }
   if (args.json !== undefined) {
     fs.writeFileSync(args.json, `${JSON.stringify(toStackExport(inTreeOrder(run.resources)), null, 2)}\n`);
     console.log(`\nWrote ${run.resources.length} resources to ${args.json}`);

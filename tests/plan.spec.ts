@@ -42,33 +42,79 @@ describe("offline plan", () => {
       exported = JSON.parse(fs.readFileSync(file, "utf8")) as StackExport;
     });
 
-    it("prints the tree, the resource count and the outputs of the dev stack", () => {
-      expect(stdout).to.contain("pulumi:pulumi:Stack  datafold-aws-dev\n└─ datafold:aws:Network  acme-datafold\n");
+    it("prints the tree, the resource count, the outputs and the program's messages for the dev stack", () => {
+      expect(stdout.split("\n").slice(0, 3)).to.deep.equal([
+        "Offline plan of stack 'dev' (project datafold-aws, region us-east-1): mocks, no AWS calls.",
+        "",
+        "pulumi:pulumi:Stack  datafold-aws-dev",
+      ]);
+      for (const component of ["Cluster", "Database", "Ingress", "Network", "Platform", "Storage"]) {
+        expect(stdout).to.contain(`─ datafold:aws:${component}  acme-datafold\n`);
+      }
       expect(stdout).to.contain(
-        "   └─ aws:ec2/vpc:Vpc  acme-datafold-vpc\n          cidrBlock=10.0.0.0/16 enableDnsHostnames=true enableDnsSupport=true\n",
+        "│  └─ aws:ec2/vpc:Vpc  acme-datafold-vpc\n│         cidrBlock=10.0.0.0/16 enableDnsHostnames=true enableDnsSupport=true\n",
       );
-      expect(stdout).to.contain("\n21 resources:\n");
+      expect(stdout).to.contain("├─ aws:ebs/volume:Volume  acme-datafold-clickhouse-data  [protected]\n");
+      expect(stdout).to.contain(`\n${exported.deployment.resources.length} resources:\n`);
       expect(stdout).to.contain('\n  primaryAvailabilityZone: "us-east-1a"\n');
-      expect(stdout).to.contain("Wrote 21 resources to ");
+      expect(stdout).to.contain("\n  applicationSettings: [secret]\n");
+      expect(stdout).to.match(
+        /Messages from the program \(what `pulumi up` prints\):\n {2}The certificate for datafold\.acme\.example waits for DNS validation/,
+      );
+      expect(stdout).to.contain(`Wrote ${exported.deployment.resources.length} resources to `);
     });
 
     it("writes a deployment v3 export: the VPC, 2 + 2 subnets, the gateways, tables and associations", () => {
       expect(exported.version).to.equal(3);
       const counts: Record<string, number> = {};
       for (const r of exported.deployment.resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
-      expect(counts).to.deep.equal({
-        "pulumi:pulumi:Stack": 1,
-        "datafold:aws:Network": 1,
-        "aws:ec2/vpc:Vpc": 1,
-        "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": 1,
-        "aws:ec2/subnet:Subnet": 4,
-        "aws:ec2/internetGateway:InternetGateway": 1,
-        "aws:ec2/eip:Eip": 1,
-        "aws:ec2/natGateway:NatGateway": 1,
-        "aws:ec2/routeTable:RouteTable": 3,
-        "aws:ec2/route:Route": 3,
-        "aws:ec2/routeTableAssociation:RouteTableAssociation": 4,
+      expect({
+        vpc: counts["aws:ec2/vpc:Vpc"],
+        subnets: counts["aws:ec2/subnet:Subnet"],
+        igw: counts["aws:ec2/internetGateway:InternetGateway"],
+        nat: counts["aws:ec2/natGateway:NatGateway"],
+        eip: counts["aws:ec2/eip:Eip"],
+        tables: counts["aws:ec2/routeTable:RouteTable"],
+        routes: counts["aws:ec2/route:Route"],
+        associations: counts["aws:ec2/routeTableAssociation:RouteTableAssociation"],
+        volumes: counts["aws:ebs/volume:Volume"],
+        database: counts["aws:rds/instance:Instance"],
+        nodeGroups: counts["aws:eks/nodeGroup:NodeGroup"],
+        addons: counts["aws:eks/addon:Addon"],
+        releases: counts["kubernetes:helm.sh/v3:Release"],
+        loadBalancers: counts["aws:lb/loadBalancer:LoadBalancer"],
+        listeners: counts["aws:lb/listener:Listener"],
+      }).to.deep.equal({
+        vpc: 1,
+        subnets: 4,
+        igw: 1,
+        nat: 1,
+        eip: 1,
+        tables: 3,
+        routes: 3,
+        associations: 4,
+        volumes: 3,
+        database: 1,
+        nodeGroups: 2,
+        addons: 4,
+        releases: 3,
+        loadBalancers: 1,
+        listeners: 2,
       });
+    });
+
+    it("marks the stateful resources protected", () => {
+      const protectedTypes = exported.deployment.resources.filter((r) => r.protect === true).map((r) => r.type);
+      expect(protectedTypes.sort()).to.deep.equal([
+        "aws:ebs/volume:Volume",
+        "aws:ebs/volume:Volume",
+        "aws:ebs/volume:Volume",
+        "aws:kms/key:Key",
+        "aws:kms/key:Key",
+        "aws:rds/instance:Instance",
+        "aws:s3/bucket:Bucket",
+        "random:index/randomString:RandomString",
+      ]);
     });
 
     it("records each resource's parent and dependencies by URN, parents first", () => {
@@ -138,14 +184,16 @@ describe("offline plan", () => {
     it("names the stacks there are when the stack file does not exist", async () => {
       const result = await planCli(["nosuchstack"]);
       expect(result.code).to.equal(1);
-      expect(result.stderr).to.match(/no stack file .*Pulumi\.nosuchstack\.yaml; stacks here: dev, existing-vpc/);
+      expect(result.stderr).to.match(
+        /no stack file .*Pulumi\.nosuchstack\.yaml; stacks here: access, controller, dev, existing-vpc, internal/,
+      );
     });
 
     it("refuses an unknown option", async () => {
       const result = await planCli(["--jsn", "x"]);
       expect(result.code).to.equal(1);
       expect(result.stderr.trim()).to.equal(
-        "unknown option --jsn; usage: npm run plan -- [stack] [--json FILE] [--dir DIR]",
+        "unknown option --jsn; usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--show-secrets]",
       );
     });
   });

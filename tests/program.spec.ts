@@ -2,77 +2,378 @@ import * as path from "path";
 
 import { expect } from "chai";
 
-import { planStack } from "../plan/offline";
-import { ProgramError, runProgram } from "../plan/run";
-import { makeWorld } from "../plan/world";
+import type { RecordedResource } from "../plan/monitor";
+import { planStack, worldForStack } from "../plan/offline";
+import { type ProgramRun, ProgramError, runProgram } from "../plan/run";
+import { readStackConfig } from "../plan/stackfile";
+import { makeWorld, regionZones } from "../plan/world";
 import { find, inputs, outputs } from "./helpers";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const program = require("../index") as () => unknown;
 const ROOT = path.resolve(__dirname, "..");
 
+function count(run: ProgramRun, type: string): number {
+  return run.resources.filter((r) => r.type === type).length;
+}
+
+function names(run: ProgramRun, type: string): string[] {
+  return run.resources
+    .filter((r) => r.type === type)
+    .map((r) => r.name)
+    .sort();
+}
+
+/** Runs the dev stack's config with a changed world (a previous deployment, say). */
+async function planDevWith(world: Partial<Parameters<typeof makeWorld>[1]>, overrides: Record<string, string> = {}) {
+  const stack = readStackConfig(ROOT, "dev");
+  return runProgram({
+    project: stack.project,
+    stack: "dev",
+    config: { ...stack.config, ...overrides },
+    world: makeWorld("us-east-1", world),
+    program,
+  });
+}
+
 describe("program (index.ts)", () => {
-  it("plans the dev stack: one network with the stack's tags, and the network outputs", async () => {
-    const { run } = await planStack(ROOT, "dev", program);
-    const types = run.resources.map((r) => r.type);
-    expect(types.filter((t) => t === "aws:ec2/subnet:Subnet")).to.have.length(4);
-    expect(types.filter((t) => t === "aws:ec2/natGateway:NatGateway")).to.have.length(1);
-    expect(run.resources).to.have.length(21);
-    expect(inputs(find(run, "aws:ec2/vpc:Vpc", "acme-datafold-vpc")).tags).to.deep.equal({
-      "managed-by": "pulumi",
-      "cost-center": "data-platform",
-      "datafold:deployment": "acme-datafold",
-      Name: "acme-datafold-vpc",
+  describe("the dev stack", () => {
+    let run: ProgramRun;
+    before(async function () {
+      this.timeout(60000);
+      run = (await planStack(ROOT, "dev", program)).run;
     });
-    const out = outputs(run);
-    expect(Object.keys(out).sort()).to.deep.equal([
-      "availabilityZones",
-      "primaryAvailabilityZone",
-      "primaryAvailabilityZoneId",
-      "primaryPrivateSubnetId",
-      "privateSubnetIds",
-      "publicSubnetIds",
-      "region",
-      "vpcCidr",
-      "vpcId",
-    ]);
-    expect(out.region).to.equal("us-east-1");
-    expect(out.primaryAvailabilityZone).to.equal("us-east-1a");
+
+    it("composes one of each component", () => {
+      expect(run.resources.filter((r) => r.type.startsWith("datafold:")).map((r) => r.type)).to.have.members([
+        "datafold:aws:Network",
+        "datafold:aws:Storage",
+        "datafold:aws:Cluster",
+        "datafold:aws:Database",
+        "datafold:aws:Platform",
+        "datafold:aws:Ingress",
+      ]);
+    });
+
+    it("runs two node groups, the app group across both AZs and the data group in the primary AZ", () => {
+      const privateIds = outputs(run).privateSubnetIds as string[];
+      expect(names(run, "aws:eks/nodeGroup:NodeGroup")).to.deep.equal(["acme-datafold-app", "acme-datafold-data"]);
+      expect(inputs(find(run, "aws:eks/nodeGroup:NodeGroup", "acme-datafold-app")).subnetIds).to.deep.equal(privateIds);
+      expect(inputs(find(run, "aws:eks/nodeGroup:NodeGroup", "acme-datafold-data")).subnetIds).to.deep.equal([
+        outputs(run).primaryPrivateSubnetId,
+      ]);
+    });
+
+    it("installs four add-ons, four IRSA roles (no Bedrock) and three Helm releases", () => {
+      expect(names(run, "aws:eks/addon:Addon")).to.deep.equal([
+        "acme-datafold-aws-ebs-csi-driver",
+        "acme-datafold-coredns",
+        "acme-datafold-kube-proxy",
+        "acme-datafold-vpc-cni",
+      ]);
+      const irsa = run.resources.filter(
+        (r) =>
+          r.type === "aws:iam/role:Role" && String(inputs(r).assumeRolePolicy).includes("AssumeRoleWithWebIdentity"),
+      );
+      expect(irsa.map((r) => r.name).sort()).to.deep.equal([
+        "acme-datafold-clickhouse-backup",
+        "acme-datafold-cluster-autoscaler",
+        "acme-datafold-ebs-csi",
+        "acme-datafold-load-balancer-controller",
+      ]);
+      expect(count(run, "kubernetes:helm.sh/v3:Release")).to.equal(3);
+    });
+
+    it("puts the three volumes in the primary AZ, the one the data nodes run in", () => {
+      const volumes = run.resources.filter((r) => r.type === "aws:ebs/volume:Volume");
+      expect(volumes).to.have.length(3);
+      expect(new Set(volumes.map((v) => inputs(v).availabilityZone))).to.deep.equal(
+        new Set([outputs(run).primaryAvailabilityZone]),
+      );
+      expect(outputs(run).primaryAvailabilityZone).to.equal(regionZones("us-east-1")[0].name);
+    });
+
+    it("protects every stateful resource: volumes, bucket and its name, database, and the KMS keys", () => {
+      const protectedOnes = run.resources.filter((r) => r.protect).map((r) => `${r.type} ${r.name}`);
+      expect(protectedOnes.sort()).to.deep.equal([
+        "aws:ebs/volume:Volume acme-datafold-clickhouse-data",
+        "aws:ebs/volume:Volume acme-datafold-clickhouse-logs",
+        "aws:ebs/volume:Volume acme-datafold-redis-data",
+        "aws:kms/key:Key acme-datafold-db",
+        "aws:kms/key:Key acme-datafold-eks-secrets",
+        "aws:rds/instance:Instance acme-datafold-db",
+        "aws:s3/bucket:Bucket acme-datafold-clickhouse-backups",
+        "random:index/randomString:RandomString acme-datafold-backups-suffix",
+      ]);
+    });
+
+    it("lets only the cluster's security group reach the database", () => {
+      const clusterSg = (
+        find(run, "eks:index:Cluster", "acme-datafold-eks").outputs as { clusterSecurityGroupId: string }
+      ).clusterSecurityGroupId;
+      const dbSg = find(run, "aws:ec2/securityGroup:SecurityGroup", "acme-datafold-db").id;
+      const toDb = run.resources.filter(
+        (r) =>
+          r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && inputs(r).securityGroupId === dbSg,
+      );
+      expect(
+        toDb.map((r) => [inputs(r).referencedSecurityGroupId, inputs(r).cidrIpv4, inputs(r).fromPort]),
+      ).to.deep.equal([[clusterSg, undefined, 5432]]);
+    });
+
+    it("exports applicationSettings with exactly the Helm values of the contract", () => {
+      const s = outputs(run).applicationSettings as Record<string, Record<string, unknown>>;
+      const get = (p: string) =>
+        p.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], s);
+      const db = find(run, "aws:rds/instance:Instance", "acme-datafold-db").outputs as { address: string };
+      const expected: Record<string, unknown> = {
+        "global.serverName": "datafold.acme.example",
+        "global.cloudProvider": "aws",
+        "global.clusterName": "acme-datafold",
+        "global.awsTargetGroupArn": outputs(run).targetGroupArn,
+        "global.vpcCidr": "10.0.0.0/16",
+        "global.postgres.server": db.address,
+        "secrets.postgres.user": "datafold",
+        "secrets.postgres.password": outputs(run).databasePassword,
+        "secrets.postgres.database": "datafold",
+        "secrets.postgres.port": 5432,
+        "clickhouse.storage.dataVolumeId": outputs(run).clickhouseDataVolumeId,
+        "clickhouse.storage.dataSize": "40Gi",
+        "clickhouse.storage.logVolumeId": outputs(run).clickhouseLogsVolumeId,
+        "clickhouse.storage.logSize": "40Gi",
+        "redis.storage.dataVolumeId": outputs(run).redisDataVolumeId,
+        "redis.storage.dataSize": "50Gi",
+        "clickhouse.config.s3_bucket": outputs(run).clickhouseBackupBucket,
+        "clickhouse.config.s3_region": "us-east-1",
+        "clickhouse.config.s3_backup_role": outputs(run).clickhouseBackupRoleArn,
+        "nginx.service.loadBalancerIps": outputs(run).loadBalancerIps,
+        "clickhouse.nodeSelector": { "datafold.com/node-pool": "data" },
+        "redis.tolerations": [{ key: "clickhouse", operator: "Equal", value: "reserved", effect: "NoSchedule" }],
+      };
+      for (const [key, value] of Object.entries(expected)) {
+        expect(value, `${key} has a value`).to.not.equal(undefined);
+        expect(get(key), key).to.deep.equal(value);
+      }
+      expect(Object.keys(s).sort()).to.deep.equal(["clickhouse", "global", "nginx", "redis", "secrets"]);
+    });
+
+    it("keeps the kubeconfig, the database password and applicationSettings secret", () => {
+      for (const key of ["kubeconfig", "databasePassword", "applicationSettings"]) {
+        expect(JSON.stringify(run.outputs[key]), key).to.contain("1b47061264138c4ac30d75fd1eb44270");
+      }
+    });
+
+    it("exports the outputs of the contract", () => {
+      expect(Object.keys(run.outputs)).to.include.members([
+        "vpcId",
+        "privateSubnetIds",
+        "primaryAvailabilityZone",
+        "clusterName",
+        "clusterEndpoint",
+        "kubeconfig",
+        "clickhouseDataVolumeId",
+        "clickhouseLogsVolumeId",
+        "redisDataVolumeId",
+        "clickhouseBackupBucket",
+        "databaseEndpoint",
+        "databaseName",
+        "databaseUsername",
+        "databasePassword",
+        "loadBalancerDnsName",
+        "targetGroupArn",
+        "certificateArn",
+        "certificateValidationRecords",
+        "clickhouseBackupRoleArn",
+        "loadBalancerControllerRoleArn",
+        "ebsCsiRoleArn",
+        "clusterAutoscalerRoleArn",
+        "applicationSettings",
+      ]);
+      expect(Object.keys(run.outputs)).to.not.include.members(["bedrockRoleArn", "deploymentRoleArn"]);
+    });
   });
 
-  it("plans the existing-VPC stack without creating any network resource", async () => {
-    const { run } = await planStack(ROOT, "existing-vpc", program);
-    expect(run.resources.map((r) => r.type)).to.deep.equal(["pulumi:pulumi:Stack", "datafold:aws:Network"]);
-    expect(outputs(run).vpcId).to.equal("vpc-0a1b2c3d4e5f60718");
+  describe("the other example stacks", () => {
+    const table: [string, (run: ProgramRun) => void][] = [
+      [
+        "existing-vpc: no network resource, the looked-up VPC and subnets used",
+        (run) => {
+          expect(run.resources.filter((r) => r.parent?.includes("datafold:aws:Network") && r.custom)).to.deep.equal([]);
+          expect(outputs(run).vpcId).to.equal("vpc-0a1b2c3d4e5f60718");
+          expect(inputs(find(run, "aws:lb/loadBalancer:LoadBalancer", "globex-datafold")).subnets).to.deep.equal([
+            "subnet-0a1b2c3d4e5f60101",
+            "subnet-0a1b2c3d4e5f60102",
+          ]);
+        },
+      ],
+      [
+        "internal: an internal ALB in the private subnets with the given certificate, an alias record, three node groups",
+        (run) => {
+          const lb = inputs(find(run, "aws:lb/loadBalancer:LoadBalancer", "initech-datafold"));
+          expect([lb.internal, lb.subnets]).to.deep.equal([true, outputs(run).privateSubnetIds]);
+          expect(count(run, "aws:acm/certificate:Certificate")).to.equal(0);
+          expect(inputs(find(run, "aws:lb/listener:Listener", "initech-datafold-https")).certificateArn).to.equal(
+            "arn:aws:acm:us-west-2:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+          );
+          expect(count(run, "aws:route53/record:Record")).to.equal(1);
+          expect(count(run, "aws:eks/nodeGroup:NodeGroup")).to.equal(3);
+          expect(count(run, "aws:ec2/natGateway:NatGateway")).to.equal(2);
+          expect(count(run, "aws:ec2/flowLog:FlowLog")).to.equal(1);
+          expect(count(run, "aws:eks/accessEntry:AccessEntry")).to.equal(1);
+          expect(outputs(run).primaryAvailabilityZoneId).to.equal("usw2-az1");
+          expect(run.outputs.certificateValidationRecords).to.equal(undefined);
+        },
+      ],
+      [
+        "controller: no load balancer resources; the controller's values, Bedrock and the customer key in place",
+        (run) => {
+          expect(
+            run.resources.filter((r) => r.type.startsWith("aws:lb/") || r.type.startsWith("aws:alb/")),
+          ).to.deep.equal([]);
+          expect(run.outputs.loadBalancerDnsName).to.equal(undefined);
+          const s = outputs(run).applicationSettings as Record<string, Record<string, unknown>>;
+          expect((s.ingress.annotations as Record<string, string>)["alb.ingress.kubernetes.io/ssl-policy"]).to.equal(
+            "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+          );
+          expect(s.ingress.subnetIds).to.deep.equal(outputs(run).publicSubnetIds);
+          expect(s.ingress.certificateArn).to.equal(outputs(run).certificateArn);
+          expect(s.global.awsTargetGroupArn).to.equal(undefined);
+          expect(s.server).to.deep.equal({ serviceAccount: { roleArn: outputs(run).bedrockRoleArn } });
+          expect(count(run, "aws:route53/record:Record")).to.equal(1);
+          expect(inputs(find(run, "aws:ebs/volume:Volume", "umbrella-datafold-clickhouse-data")).kmsKeyId).to.equal(
+            "arn:aws:kms:eu-central-1:123456789012:key/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d",
+          );
+          expect(inputs(find(run, "aws:rds/instance:Instance", "umbrella-datafold-db")).multiAz).to.equal(true);
+        },
+      ],
+      [
+        "access: the vendor role with MFA, the external id and the two policies",
+        (run) => {
+          expect(names(run, "aws:iam/policy:Policy")).to.deep.equal([
+            "hooli-datafold-vendor-iam-changes",
+            "hooli-datafold-vendor-minimal",
+          ]);
+          expect(String(outputs(run).deploymentRoleSwitchUrl)).to.match(
+            /^https:\/\/signin\.aws\.amazon\.com\/switchrole\?roleName=/,
+          );
+          const trust = String(inputs(find(run, "aws:iam/role:Role", "hooli-datafold-vendor")).assumeRolePolicy);
+          expect(trust).to.contain('"sts:ExternalId":"hooli-datafold-2026"');
+          expect(trust).to.contain('"aws:MultiFactorAuthPresent":"true"');
+        },
+      ],
+    ];
+    for (const [what, check] of table) {
+      it(`plans ${what}`, async () => {
+        const stackName = what.split(":")[0];
+        const { run } = await planStack(ROOT, stackName, program);
+        check(run);
+      });
+    }
+
+    it("each example stack's world is the one its config names", () => {
+      const world = worldForStack(readStackConfig(ROOT, "existing-vpc"));
+      expect(Object.keys(world.subnets).sort()).to.deep.equal([
+        "subnet-0a1b2c3d4e5f60001",
+        "subnet-0a1b2c3d4e5f60002",
+        "subnet-0a1b2c3d4e5f60101",
+        "subnet-0a1b2c3d4e5f60102",
+      ]);
+    });
   });
 
-  it("declares nothing but the stack when the config is invalid, and names every bad key", async () => {
-    const err = await runProgram({
-      project: "datafold-aws",
-      stack: "bad",
-      world: makeWorld("us-east-1"),
-      program,
-      config: {
-        "aws:region": "us-east-1",
-        "datafold-aws:deploymentName": "Bad Name",
-        "datafold-aws:domain": "datafold.acme.example",
-        "datafold-aws:network": JSON.stringify({ natGateway: "twice" }),
-        "datafold-aws:storage": JSON.stringify({ clickhouseData: { iops: 100 } }),
-      },
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).to.be.instanceOf(ProgramError);
-    const e = err as ProgramError;
-    // At most the stack itself was registered: no component and no cloud resource.
-    expect(e.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")).to.deep.equal([]);
-    expect(e.message.split("\n").map((l) => l.replace(/:( got| is).*/, ""))).to.deep.equal([
-      "Invalid stack configuration (4 problems); nothing was declared:",
-      "  - datafold-aws:deploymentName",
-      "  - datafold-aws:network.natGateway",
-      "  - datafold-aws:cluster.publicAccessCidrs",
-      "  - datafold-aws:storage.clickhouseData.iops",
-    ]);
+  describe("validation", () => {
+    it("declares nothing but the stack when the config is invalid, and names every bad key", async () => {
+      const err = await runProgram({
+        project: "datafold-aws",
+        stack: "bad",
+        world: makeWorld("us-east-1"),
+        program,
+        config: {
+          "aws:region": "us-east-1",
+          "datafold-aws:deploymentName": "Bad Name",
+          "datafold-aws:domain": "datafold.acme.example",
+          "datafold-aws:network": JSON.stringify({ natGateway: "twice" }),
+          "datafold-aws:storage": JSON.stringify({ clickhouseData: { iops: 100 } }),
+        },
+      }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(ProgramError);
+      const e = err as ProgramError;
+      // At most the stack itself was registered: no component and no cloud resource.
+      expect(e.resources.filter((r: RecordedResource) => r.type !== "pulumi:pulumi:Stack")).to.deep.equal([]);
+      expect(e.message.split("\n").map((l) => l.replace(/:( got| is).*/, ""))).to.deep.equal([
+        "Invalid stack configuration (4 problems); nothing was declared:",
+        "  - datafold-aws:deploymentName",
+        "  - datafold-aws:network.natGateway",
+        "  - datafold-aws:cluster.publicAccessCidrs",
+        "  - datafold-aws:storage.clickhouseData.iops",
+      ]);
+    });
+
+    it("refuses a four-group cluster", async () => {
+      const g = (name: string) => ({ name, instanceTypes: ["m7a.large"] });
+      const err = await planDevWith(
+        {},
+        {
+          "datafold-aws:cluster": JSON.stringify({
+            publicAccessCidrs: ["203.0.113.0/24"],
+            nodeGroups: [g("a"), g("b"), g("c"), g("d")],
+          }),
+        },
+      ).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect((err as Error).message).to.contain(
+        'datafold-aws:cluster.nodeGroups: got "4 groups"; expected one to three node groups',
+      );
+    });
+  });
+
+  describe("the stateful change guard", () => {
+    it("plans when the last deployment had the same AZ, key and sizes", async () => {
+      const first = await planDevWith({});
+      const again = await planDevWith({ previousOutputs: { statefulSettings: outputs(first).statefulSettings } });
+      expect(count(again, "aws:ebs/volume:Volume")).to.equal(3);
+    });
+
+    it("refuses to move the volumes' AZ or shrink a volume, explaining why, before the volumes are declared", async () => {
+      const first = await planDevWith({});
+      const previous = {
+        ...(outputs(first).statefulSettings as object),
+        primaryAvailabilityZoneId: "use1-az6",
+        volumeSizesGb: { clickhouseData: 80, clickhouseLogs: 40, redisData: 50 },
+      };
+      const err = await planDevWith({ previousOutputs: { statefulSettings: previous } }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(ProgramError);
+      const lines = (err as Error).message.split("\n");
+      expect(lines[0]).to.equal(
+        "Refusing a config change that would replace or shrink stored data (nothing was changed):",
+      );
+      expect(lines[1]).to.match(
+        /^ {2}- datafold-aws:network\.availabilityZoneIds: the primary AZ would move from use1-az6 to use1-az2\./,
+      );
+      expect(lines[2]).to.equal(
+        "  - datafold-aws:storage.clickhouseData.sizeGb: 80 -> 40: an EBS volume can grow but never shrink; keep 80 or more.",
+      );
+      // The volumes' AZ input carries the guard: they never reach the engine.
+      expect((err as ProgramError).resources.filter((r) => r.type === "aws:ebs/volume:Volume")).to.deep.equal([]);
+      expect((err as ProgramError).resources.filter((r) => r.type === "aws:rds/instance:Instance")).to.deep.equal([]);
+    });
+
+    it("reads the last deployment through a reference to the stack itself", async () => {
+      const run = await planDevWith({});
+      const self = find(run, "pulumi:pulumi:StackReference", "acme-datafold-last-deployment");
+      expect([self.external, self.id, inputs(self).name]).to.deep.equal([
+        true,
+        "organization/datafold-aws/dev",
+        "organization/datafold-aws/dev",
+      ]);
+    });
   });
 });

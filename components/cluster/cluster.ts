@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DEFAULTS, MANAGED_ADDONS, type NodeGroupSettings } from "../../config";
+import { DEFAULTS, type MANAGED_ADDONS, type NodeGroupSettings } from "../../config";
 import { nameTags } from "../shared/tags";
 import {
   BEDROCK_SERVICE_ACCOUNTS,
@@ -52,8 +52,18 @@ export interface ClusterArgs {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-type Optional = "kubernetesVersion" | "endpointPublicAccess" | "publicAccessCidrs" | "adminRoleArns" | "nodeGroups" | "addonVersions" | "bedrock" | "storageKmsKeyArn" | "tags";
-export type ResolvedClusterArgs = Omit<ClusterArgs, Optional> & Required<{ [K in Optional]: NonNullable<ClusterArgs[K]> }>;
+type Optional =
+  | "kubernetesVersion"
+  | "endpointPublicAccess"
+  | "publicAccessCidrs"
+  | "adminRoleArns"
+  | "nodeGroups"
+  | "addonVersions"
+  | "bedrock"
+  | "storageKmsKeyArn"
+  | "tags";
+export type ResolvedClusterArgs = Omit<ClusterArgs, Optional> &
+  Required<{ [K in Optional]: NonNullable<ClusterArgs[K]> }>;
 
 /** Resolves every default of ClusterArgs once. */
 export function clusterDefaults(args: ClusterArgs): ResolvedClusterArgs {
@@ -114,10 +124,19 @@ export class Cluster extends pulumi.ComponentResource {
 
     const secretsKey = new aws.kms.Key(
       `${name}-eks-secrets`,
-      { description: `${args.clusterName}: EKS secrets envelope encryption`, enableKeyRotation: true, deletionWindowInDays: 30, tags: nameTags(args.tags, `${name}-eks-secrets`) },
+      {
+        description: `${args.clusterName}: EKS secrets envelope encryption`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        tags: nameTags(args.tags, `${name}-eks-secrets`),
+      },
       { parent: this, protect: true },
     );
-    new aws.kms.Alias(`${name}-eks-secrets`, { name: `alias/${args.clusterName}-eks-secrets`, targetKeyId: secretsKey.keyId }, parent);
+    new aws.kms.Alias(
+      `${name}-eks-secrets`,
+      { name: `alias/${args.clusterName}-eks-secrets`, targetKeyId: secretsKey.keyId },
+      parent,
+    );
 
     const cluster = new eks.Cluster(
       `${name}-eks`,
@@ -149,13 +168,21 @@ export class Cluster extends pulumi.ComponentResource {
 
     const oidc = new aws.iam.OpenIdConnectProvider(
       `${name}-oidc`,
-      { url: pulumi.interpolate`https://${cluster.oidcIssuer}`, clientIdLists: ["sts.amazonaws.com"], tags: nameTags(args.tags, `${name}-oidc`) },
+      {
+        url: pulumi.interpolate`https://${cluster.oidcIssuer}`,
+        clientIdLists: ["sts.amazonaws.com"],
+        tags: nameTags(args.tags, `${name}-oidc`),
+      },
       parent,
     );
 
     args.adminRoleArns.forEach((arn) => {
       const slug = `${name}-admin-${principalSlug(arn)}`;
-      const entry = new aws.eks.AccessEntry(slug, { clusterName: args.clusterName, principalArn: arn, type: "STANDARD", tags: nameTags(args.tags, slug) }, afterCluster);
+      const entry = new aws.eks.AccessEntry(
+        slug,
+        { clusterName: args.clusterName, principalArn: arn, type: "STANDARD", tags: nameTags(args.tags, slug) },
+        afterCluster,
+      );
       new aws.eks.AccessPolicyAssociation(
         slug,
         {
@@ -169,20 +196,32 @@ export class Cluster extends pulumi.ComponentResource {
     });
 
     // IRSA: a role per workload, trusting only the named service accounts through this cluster's provider.
-    const irsaRole = (role: string, accounts: ServiceAccount[], policy: pulumi.Input<PolicyDocument> | undefined, managedPolicyArn?: pulumi.Input<string>) => {
+    const irsaRole = (
+      role: string,
+      accounts: ServiceAccount[],
+      policy: pulumi.Input<PolicyDocument> | undefined,
+      managedPolicyArn?: pulumi.Input<string>,
+    ) => {
       const r = new aws.iam.Role(
         `${name}-${role}`,
         {
           description: `${args.clusterName}: IRSA for ${accounts.map((a) => `${a.namespace}/${a.name}`).join(", ")}`,
-          assumeRolePolicy: pulumi.all([oidc.arn, cluster.oidcIssuer]).apply(([arn, issuer]) => JSON.stringify(irsaTrustPolicy(arn, issuer, accounts))),
+          assumeRolePolicy: pulumi
+            .all([oidc.arn, cluster.oidcIssuer])
+            .apply(([arn, issuer]) => JSON.stringify(irsaTrustPolicy(arn, issuer, accounts))),
           tags: nameTags(args.tags, `${name}-${role}`),
         },
         parent,
       );
       if (policy !== undefined) {
-        new aws.iam.RolePolicy(`${name}-${role}`, { role: r.id, policy: pulumi.output(policy).apply((p) => JSON.stringify(p)) }, parent);
+        new aws.iam.RolePolicy(
+          `${name}-${role}`,
+          { role: r.id, policy: pulumi.output(policy).apply((p) => JSON.stringify(p)) },
+          parent,
+        );
       }
-      if (managedPolicyArn !== undefined) new aws.iam.RolePolicyAttachment(`${name}-${role}`, { role: r.name, policyArn: managedPolicyArn }, parent);
+      if (managedPolicyArn !== undefined)
+        new aws.iam.RolePolicyAttachment(`${name}-${role}`, { role: r.name, policyArn: managedPolicyArn }, parent);
       return r;
     };
     const kubeSystem = (sa: string): ServiceAccount => ({ namespace: "kube-system", name: sa });
@@ -194,8 +233,16 @@ export class Cluster extends pulumi.ComponentResource {
       args.storageKmsKeyArn === "" ? undefined : ebsCsiKmsPolicy(args.storageKmsKeyArn),
       pulumi.output(partition).apply(ebsCsiManagedPolicyArn),
     );
-    const lbc = irsaRole("load-balancer-controller", [kubeSystem("aws-load-balancer-controller")], pulumi.output(partition).apply(loadBalancerControllerPolicy));
-    const autoscaler = irsaRole("cluster-autoscaler", [kubeSystem("cluster-autoscaler")], clusterAutoscalerPolicy(args.clusterName));
+    const lbc = irsaRole(
+      "load-balancer-controller",
+      [kubeSystem("aws-load-balancer-controller")],
+      pulumi.output(partition).apply(loadBalancerControllerPolicy),
+    );
+    const autoscaler = irsaRole(
+      "cluster-autoscaler",
+      [kubeSystem("cluster-autoscaler")],
+      clusterAutoscalerPolicy(args.clusterName),
+    );
     const backup = irsaRole(
       "clickhouse-backup",
       [app("clickhouse")],
@@ -209,7 +256,11 @@ export class Cluster extends pulumi.ComponentResource {
         )
       : undefined;
 
-    const addon = (addonName: (typeof MANAGED_ADDONS)[number], extra: Partial<aws.eks.AddonArgs>, dependsOn: pulumi.Resource[]) =>
+    const addon = (
+      addonName: (typeof MANAGED_ADDONS)[number],
+      extra: Partial<aws.eks.AddonArgs>,
+      dependsOn: pulumi.Resource[],
+    ) =>
       new aws.eks.Addon(
         `${name}-${addonName}`,
         {
@@ -217,7 +268,10 @@ export class Cluster extends pulumi.ComponentResource {
           addonName,
           addonVersion:
             args.addonVersions[addonName] ??
-            aws.eks.getAddonVersionOutput({ addonName, kubernetesVersion: args.kubernetesVersion, mostRecent: false }, parent).version,
+            aws.eks.getAddonVersionOutput(
+              { addonName, kubernetesVersion: args.kubernetesVersion, mostRecent: false },
+              parent,
+            ).version,
           resolveConflictsOnCreate: "OVERWRITE",
           resolveConflictsOnUpdate: "OVERWRITE",
           ...extra,
@@ -226,19 +280,32 @@ export class Cluster extends pulumi.ComponentResource {
         { parent: this, dependsOn },
       );
     // Networking add-ons first: without them no node becomes Ready.
-    const vpcCni = addon("vpc-cni", { configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }) }, [cluster]);
+    const vpcCni = addon("vpc-cni", { configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }) }, [
+      cluster,
+    ]);
     const kubeProxy = addon("kube-proxy", {}, [cluster]);
 
     const nodeRole = new aws.iam.Role(
       `${name}-nodes`,
-      { description: `${args.clusterName}: worker nodes`, assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: nameTags(args.tags, `${name}-nodes`) },
+      {
+        description: `${args.clusterName}: worker nodes`,
+        assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")),
+        tags: nameTags(args.tags, `${name}-nodes`),
+      },
       parent,
     );
     const nodePolicies = ["worker", "cni", "ecr", "ssm"].map(
-      (short) => new aws.iam.RolePolicyAttachment(`${name}-nodes-${short}`, { role: nodeRole.name, policyArn: pulumi.output(partition).apply((p) => nodeManagedPolicyArns(p)[short]) }, parent),
+      (short) =>
+        new aws.iam.RolePolicyAttachment(
+          `${name}-nodes-${short}`,
+          { role: nodeRole.name, policyArn: pulumi.output(partition).apply((p) => nodeManagedPolicyArns(p)[short]) },
+          parent,
+        ),
     );
 
-    this.nodeGroups = args.nodeGroups.map((group) => this.nodeGroup(name, args, group, nodeRole, [cluster, vpcCni, kubeProxy, ...nodePolicies]));
+    this.nodeGroups = args.nodeGroups.map((group) =>
+      this.nodeGroup(name, args, group, nodeRole, [cluster, vpcCni, kubeProxy, ...nodePolicies]),
+    );
 
     // CoreDNS and the EBS CSI driver run as pods: they become healthy only once nodes exist.
     addon("coredns", {}, this.nodeGroups);
@@ -271,7 +338,13 @@ export class Cluster extends pulumi.ComponentResource {
   }
 
   /** A managed node group on its own launch template: IMDSv2 only, encrypted gp3 root volume. */
-  private nodeGroup(name: string, args: ResolvedClusterArgs, group: NodeGroupSettings, role: aws.iam.Role, dependsOn: pulumi.Resource[]): aws.eks.NodeGroup {
+  private nodeGroup(
+    name: string,
+    args: ResolvedClusterArgs,
+    group: NodeGroupSettings,
+    role: aws.iam.Role,
+    dependsOn: pulumi.Resource[],
+  ): aws.eks.NodeGroup {
     const groupName = `${name}-${group.name}`;
     const tags = nameTags(args.tags, groupName, { "datafold:node-group": group.name });
     const template = new aws.ec2.LaunchTemplate(
@@ -281,7 +354,12 @@ export class Cluster extends pulumi.ComponentResource {
         updateDefaultVersion: true,
         // Hop limit 2: pods behind the VPC CNI are one hop further from the instance metadata service.
         metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 },
-        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: group.diskSizeGb, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } }],
+        blockDeviceMappings: [
+          {
+            deviceName: "/dev/xvda",
+            ebs: { volumeSize: group.diskSizeGb, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+          },
+        ],
         tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags })),
         tags,
       },

@@ -35,14 +35,23 @@ export function serviceAccountSubject(sa: ServiceAccount): string {
  * IRSA trust: only the cluster's OIDC provider, only for tokens meant for STS, only for the named
  * service accounts (exact names, no wildcards).
  */
-export function irsaTrustPolicy(oidcProviderArn: string, oidcIssuer: string, accounts: readonly ServiceAccount[]): PolicyDocument {
+export function irsaTrustPolicy(
+  oidcProviderArn: string,
+  oidcIssuer: string,
+  accounts: readonly ServiceAccount[],
+): PolicyDocument {
   const issuer = oidcIssuer.replace(/^https:\/\//, "");
   const subjects = accounts.map(serviceAccountSubject);
   return doc({
     Effect: "Allow",
     Principal: { Federated: oidcProviderArn },
     Action: "sts:AssumeRoleWithWebIdentity",
-    Condition: { StringEquals: { [`${issuer}:aud`]: "sts.amazonaws.com", [`${issuer}:sub`]: subjects.length === 1 ? subjects[0] : subjects } },
+    Condition: {
+      StringEquals: {
+        [`${issuer}:aud`]: "sts.amazonaws.com",
+        [`${issuer}:sub`]: subjects.length === 1 ? subjects[0] : subjects,
+      },
+    },
   });
 }
 
@@ -121,10 +130,20 @@ export function clusterAutoscalerPolicy(clusterName: string): PolicyDocument {
 export function clickhouseBackupPolicy(bucketArn: string, kmsKeyArn: string): PolicyDocument {
   const statements: Statement[] = [
     { Sid: "ListTheBucket", Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn },
-    { Sid: "ReadWriteDeleteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: `${bucketArn}/*` },
+    {
+      Sid: "ReadWriteDeleteObjects",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+      Resource: `${bucketArn}/*`,
+    },
   ];
   if (kmsKeyArn !== "") {
-    statements.push({ Sid: "UseTheBucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: kmsKeyArn });
+    statements.push({
+      Sid: "UseTheBucketKey",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: kmsKeyArn,
+    });
   }
   return doc(...statements);
 }
@@ -232,7 +251,10 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
       Effect: "Allow",
       Action: "ec2:CreateTags",
       Resource: arn("ec2", "security-group/*"),
-      Condition: { StringEquals: { "ec2:CreateAction": "CreateSecurityGroup" }, Null: { [`aws:RequestTag/${LBC_TAG}`]: "false" } },
+      Condition: {
+        StringEquals: { "ec2:CreateAction": "CreateSecurityGroup" },
+        Null: { [`aws:RequestTag/${LBC_TAG}`]: "false" },
+      },
     },
     {
       Effect: "Allow",
@@ -254,7 +276,12 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
     },
     {
       Effect: "Allow",
-      Action: ["elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule"],
+      Action: [
+        "elasticloadbalancing:CreateListener",
+        "elasticloadbalancing:DeleteListener",
+        "elasticloadbalancing:CreateRule",
+        "elasticloadbalancing:DeleteRule",
+      ],
       Resource: "*",
     },
     {
@@ -266,7 +293,12 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
     {
       Effect: "Allow",
       Action: ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
-      Resource: [elb("listener/net/*/*/*"), elb("listener/app/*/*/*"), elb("listener-rule/net/*/*/*"), elb("listener-rule/app/*/*/*")],
+      Resource: [
+        elb("listener/net/*/*/*"),
+        elb("listener/app/*/*/*"),
+        elb("listener-rule/net/*/*/*"),
+        elb("listener-rule/app/*/*/*"),
+      ],
     },
     {
       Effect: "Allow",
@@ -295,7 +327,11 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
         Null: { [`aws:RequestTag/${LBC_TAG}`]: "false" },
       },
     },
-    { Effect: "Allow", Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"], Resource: elb("targetgroup/*/*") },
+    {
+      Effect: "Allow",
+      Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
+      Resource: elb("targetgroup/*/*"),
+    },
     {
       Effect: "Allow",
       Action: [

@@ -13,7 +13,9 @@ export function amiType(instanceTypes: readonly string[]): "AL2023_ARM_64_STANDA
 
 /** The EKS API's spelling of a Kubernetes taint effect. */
 export function eksTaintEffect(effect: TaintEffect): "NO_SCHEDULE" | "PREFER_NO_SCHEDULE" | "NO_EXECUTE" {
-  return ({ NoSchedule: "NO_SCHEDULE", PreferNoSchedule: "PREFER_NO_SCHEDULE", NoExecute: "NO_EXECUTE" } as const)[effect];
+  return ({ NoSchedule: "NO_SCHEDULE", PreferNoSchedule: "PREFER_NO_SCHEDULE", NoExecute: "NO_EXECUTE" } as const)[
+    effect
+  ];
 }
 
 /** The private subnets a group runs in: all of them, or the primary AZ's (the first) only. */
@@ -31,5 +33,7 @@ export function autoscalerTags(clusterName: string): Record<string, string> {
  * placed in the primary AZ. Undefined when there is none (then they run wherever they fit).
  */
 export function dataNodeGroup(groups: readonly NodeGroupSettings[]): NodeGroupSettings | undefined {
-  return groups.find((g) => g.taints.some((t) => t.key === "clickhouse")) ?? groups.find((g) => g.placement === "primary");
+  return (
+    groups.find((g) => g.taints.some((t) => t.key === "clickhouse")) ?? groups.find((g) => g.placement === "primary")
+  );
 }

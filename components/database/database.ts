@@ -89,7 +89,11 @@ export class Database extends pulumi.ComponentResource {
     );
     const sg = new aws.ec2.SecurityGroup(
       `${name}-db`,
-      { vpcId: args.vpcId, description: `${name}: PostgreSQL from the cluster nodes only`, tags: nameTags(args.tags, `${name}-db`) },
+      {
+        vpcId: args.vpcId,
+        description: `${name}: PostgreSQL from the cluster nodes only`,
+        tags: nameTags(args.tags, `${name}-db`),
+      },
       parent,
     );
     new aws.vpc.SecurityGroupIngressRule(
@@ -152,7 +156,9 @@ export class Database extends pulumi.ComponentResource {
         caCertIdentifier: "rds-ca-rsa2048-g1",
         enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
         performanceInsightsEnabled: args.performanceInsights,
-        ...(args.performanceInsights ? { performanceInsightsKmsKeyId: key.arn, performanceInsightsRetentionPeriod: 7 } : {}),
+        ...(args.performanceInsights
+          ? { performanceInsightsKmsKeyId: key.arn, performanceInsightsRetentionPeriod: 7 }
+          : {}),
         tags: nameTags(args.tags, `${name}-db`),
       },
       stateful,

@@ -10,9 +10,21 @@ export interface ChartSpec {
 }
 
 export const CHARTS = {
-  loadBalancerController: { chart: "aws-load-balancer-controller", version: "1.14.0", repo: "https://aws.github.io/eks-charts" },
-  metricsServer: { chart: "metrics-server", version: "3.13.1", repo: "https://kubernetes-sigs.github.io/metrics-server/" },
-  clusterAutoscaler: { chart: "cluster-autoscaler", version: "9.59.0", repo: "https://kubernetes.github.io/autoscaler" },
+  loadBalancerController: {
+    chart: "aws-load-balancer-controller",
+    version: "1.14.0",
+    repo: "https://aws.github.io/eks-charts",
+  },
+  metricsServer: {
+    chart: "metrics-server",
+    version: "3.13.1",
+    repo: "https://kubernetes-sigs.github.io/metrics-server/",
+  },
+  clusterAutoscaler: {
+    chart: "cluster-autoscaler",
+    version: "9.59.0",
+    repo: "https://kubernetes.github.io/autoscaler",
+  },
 } as const satisfies Record<string, ChartSpec>;
 
 const ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
@@ -38,7 +50,12 @@ export function metricsServerValues() {
  * The autoscaler's image follows the cluster's Kubernetes minor version, as the autoscaler's
  * compatibility rules require; the chart's default image is for the newest minor only.
  */
-export function clusterAutoscalerValues(clusterName: string, region: string, roleArn: string, kubernetesVersion: string) {
+export function clusterAutoscalerValues(
+  clusterName: string,
+  region: string,
+  roleArn: string,
+  kubernetesVersion: string,
+) {
   return {
     autoDiscovery: { clusterName },
     awsRegion: region,

@@ -2,7 +2,13 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import { DEFAULTS } from "../../config";
-import { CHARTS, type ChartSpec, clusterAutoscalerValues, loadBalancerControllerValues, metricsServerValues } from "./charts";
+import {
+  CHARTS,
+  type ChartSpec,
+  clusterAutoscalerValues,
+  loadBalancerControllerValues,
+  metricsServerValues,
+} from "./charts";
 
 export interface PlatformArgs {
   /** Kubeconfig (JSON) of the cluster; the provider uses nothing else. */
@@ -32,7 +38,11 @@ export class Platform extends pulumi.ComponentResource {
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Platform", name, {}, opts);
     const kubernetesVersion = args.kubernetesVersion ?? DEFAULTS.cluster.kubernetesVersion;
-    const provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: args.kubeconfig, enableServerSideApply: true }, { parent: this });
+    const provider = new k8s.Provider(
+      `${name}-k8s`,
+      { kubeconfig: args.kubeconfig, enableServerSideApply: true },
+      { parent: this },
+    );
     const inCluster = { parent: this, provider };
 
     const namespace = new k8s.core.v1.Namespace(
@@ -61,13 +71,17 @@ export class Platform extends pulumi.ComponentResource {
     release(
       "AWS Load Balancer Controller",
       CHARTS.loadBalancerController,
-      pulumi.all([args.vpcId, args.loadBalancerControllerRoleArn]).apply(([vpcId, role]) => loadBalancerControllerValues(args.clusterName, args.region, vpcId, role)),
+      pulumi
+        .all([args.vpcId, args.loadBalancerControllerRoleArn])
+        .apply(([vpcId, role]) => loadBalancerControllerValues(args.clusterName, args.region, vpcId, role)),
     );
     release("metrics-server", CHARTS.metricsServer, metricsServerValues());
     release(
       "cluster autoscaler",
       CHARTS.clusterAutoscaler,
-      pulumi.output(args.clusterAutoscalerRoleArn).apply((role) => clusterAutoscalerValues(args.clusterName, args.region, role, kubernetesVersion)),
+      pulumi
+        .output(args.clusterAutoscalerRoleArn)
+        .apply((role) => clusterAutoscalerValues(args.clusterName, args.region, role, kubernetesVersion)),
     );
 
     this.namespace = namespace.metadata.name;

@@ -16,8 +16,18 @@ export interface ApplicationInputs {
   readonly clusterName: string;
   readonly vpcCidr: string;
   readonly region: string;
-  readonly database: { readonly address: string; readonly port: number; readonly name: string; readonly user: string; readonly password: string };
-  readonly volumes: { readonly clickhouseData: VolumeRef; readonly clickhouseLogs: VolumeRef; readonly redisData: VolumeRef };
+  readonly database: {
+    readonly address: string;
+    readonly port: number;
+    readonly name: string;
+    readonly user: string;
+    readonly password: string;
+  };
+  readonly volumes: {
+    readonly clickhouseData: VolumeRef;
+    readonly clickhouseLogs: VolumeRef;
+    readonly redisData: VolumeRef;
+  };
   readonly backup: { readonly bucket: string; readonly roleArn: string };
   /** The node group ClickHouse and Redis run on, if one is set aside. */
   readonly dataNodeGroup?: Pick<NodeGroupSettings, "labels" | "taints">;
@@ -55,7 +65,14 @@ export function applicationSettings(i: ApplicationInputs): Record<string, unknow
       postgres: { server: i.database.address },
       ...(i.targetGroupArn !== undefined ? { awsTargetGroupArn: i.targetGroupArn } : {}),
     },
-    secrets: { postgres: { user: i.database.user, password: i.database.password, database: i.database.name, port: i.database.port } },
+    secrets: {
+      postgres: {
+        user: i.database.user,
+        password: i.database.password,
+        database: i.database.name,
+        port: i.database.port,
+      },
+    },
     clickhouse: {
       storage: {
         dataVolumeId: i.volumes.clickhouseData.id,
@@ -66,11 +83,15 @@ export function applicationSettings(i: ApplicationInputs): Record<string, unknow
       config: { s3_bucket: i.backup.bucket, s3_region: i.region, s3_backup_role: i.backup.roleArn },
       ...onDataNodes,
     },
-    redis: { storage: { dataVolumeId: i.volumes.redisData.id, dataSize: quantity(i.volumes.redisData.sizeGb) }, ...onDataNodes },
+    redis: {
+      storage: { dataVolumeId: i.volumes.redisData.id, dataSize: quantity(i.volumes.redisData.sizeGb) },
+      ...onDataNodes,
+    },
   };
   if (i.loadBalancerIps !== undefined) settings.nginx = { service: { loadBalancerIps: [...i.loadBalancerIps] } };
   if (i.bedrockRoleArn !== undefined) {
-    for (const component of BEDROCK_SERVICE_ACCOUNTS) settings[component] = { serviceAccount: { roleArn: i.bedrockRoleArn } };
+    for (const component of BEDROCK_SERVICE_ACCOUNTS)
+      settings[component] = { serviceAccount: { roleArn: i.bedrockRoleArn } };
   }
   if (i.ingress !== undefined) settings.ingress = i.ingress;
   return settings;

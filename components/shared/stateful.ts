@@ -45,7 +45,9 @@ export function statefulChangeProblems(previous: unknown, current: StatefulSetti
   for (const [volume, size] of Object.entries(current.volumeSizesGb)) {
     const before = prevSizes[volume];
     if (typeof before === "number" && size < before) {
-      problems.push(`${k}storage.${volume}.sizeGb: ${before} -> ${size}: an EBS volume can grow but never shrink; keep ${before} or more.`);
+      problems.push(
+        `${k}storage.${volume}.sizeGb: ${before} -> ${size}: an EBS volume can grow but never shrink; keep ${before} or more.`,
+      );
     }
   }
   const prevMajor = previous.databaseEngineMajor;

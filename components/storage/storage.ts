@@ -87,7 +87,11 @@ export class Storage extends pulumi.ComponentResource {
 
     // Bucket names are global: a random suffix, kept in state and protected, makes the name
     // unique once and stable for the stack's life.
-    const suffix = new random.RandomString(`${name}-backups-suffix`, { length: 8, special: false, upper: false }, stateful);
+    const suffix = new random.RandomString(
+      `${name}-backups-suffix`,
+      { length: 8, special: false, upper: false },
+      stateful,
+    );
     const bucket = new aws.s3.Bucket(
       `${name}-clickhouse-backups`,
       {
@@ -105,7 +109,13 @@ export class Storage extends pulumi.ComponentResource {
     );
     const publicAccess = new aws.s3.BucketPublicAccessBlock(
       `${name}-clickhouse-backups`,
-      { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      {
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
       parent,
     );
     new aws.s3.BucketServerSideEncryptionConfiguration(
@@ -115,7 +125,10 @@ export class Storage extends pulumi.ComponentResource {
         rules: [
           args.kmsKeyArn === ""
             ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
-            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true },
+            : {
+                applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
+                bucketKeyEnabled: true,
+              },
         ],
       },
       parent,

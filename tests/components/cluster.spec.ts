@@ -41,11 +41,17 @@ const ISSUER_RE = /^oidc\.eks\.us-east-1\.amazonaws\.com\/id\/[0-9A-F]{32}$/;
 /** The trust policy's `sub` of a role, and checks of the rest of the trust. */
 function trustedSubjects(run: Awaited<ReturnType<typeof plan>>, role: string): string | string[] {
   const trust = JSON.parse(inputs(find(run, "aws:iam/role:Role", `acme-${role}`)).assumeRolePolicy as string) as {
-    Statement: { Principal: { Federated: string }; Action: string; Condition: { StringEquals: Record<string, string | string[]> } }[];
+    Statement: {
+      Principal: { Federated: string };
+      Action: string;
+      Condition: { StringEquals: Record<string, string | string[]> };
+    }[];
   };
   expect(trust.Statement).to.have.length(1);
   const [s] = trust.Statement;
-  expect(s.Principal.Federated).to.equal((find(run, "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "acme-oidc").outputs as { arn: string }).arn);
+  expect(s.Principal.Federated).to.equal(
+    (find(run, "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "acme-oidc").outputs as { arn: string }).arn,
+  );
   expect(s.Action).to.equal("sts:AssumeRoleWithWebIdentity");
   const keys = Object.keys(s.Condition.StringEquals);
   expect(keys.map((k) => k.replace(/^.*:/, ""))).to.deep.equal(["aud", "sub"]);
@@ -105,8 +111,16 @@ describe("Cluster", () => {
       bootstrapSelfManagedAddons: false,
       useDefaultVpcCni: true,
       // The SDK fills in the conflict defaults of the component's add-on options.
-      corednsAddonOptions: { enabled: false, resolveConflictsOnCreate: "OVERWRITE", resolveConflictsOnUpdate: "OVERWRITE" },
-      kubeProxyAddonOptions: { enabled: false, resolveConflictsOnCreate: "OVERWRITE", resolveConflictsOnUpdate: "OVERWRITE" },
+      corednsAddonOptions: {
+        enabled: false,
+        resolveConflictsOnCreate: "OVERWRITE",
+        resolveConflictsOnUpdate: "OVERWRITE",
+      },
+      kubeProxyAddonOptions: {
+        enabled: false,
+        resolveConflictsOnCreate: "OVERWRITE",
+        resolveConflictsOnUpdate: "OVERWRITE",
+      },
       createOidcProvider: false,
       deletionProtection: true,
       tags: { ...TAGS, Name: "acme" },
@@ -136,7 +150,9 @@ describe("Cluster", () => {
   it("trusts each IRSA role to exactly its named service accounts", async () => {
     const run = await plan({ bedrock: true });
     expect(trustedSubjects(run, "ebs-csi")).to.equal("system:serviceaccount:kube-system:ebs-csi-controller-sa");
-    expect(trustedSubjects(run, "load-balancer-controller")).to.equal("system:serviceaccount:kube-system:aws-load-balancer-controller");
+    expect(trustedSubjects(run, "load-balancer-controller")).to.equal(
+      "system:serviceaccount:kube-system:aws-load-balancer-controller",
+    );
     expect(trustedSubjects(run, "cluster-autoscaler")).to.equal("system:serviceaccount:kube-system:cluster-autoscaler");
     expect(trustedSubjects(run, "clickhouse-backup")).to.equal("system:serviceaccount:acme:clickhouse");
     expect(trustedSubjects(run, "bedrock")).to.deep.equal([
@@ -150,14 +166,20 @@ describe("Cluster", () => {
 
   it("gives each IRSA role exactly its permission document", async () => {
     const run = await plan();
-    const policy = (role: string) => JSON.parse(inputs(find(run, "aws:iam/rolePolicy:RolePolicy", `acme-${role}`)).policy as string) as unknown;
+    const policy = (role: string) =>
+      JSON.parse(inputs(find(run, "aws:iam/rolePolicy:RolePolicy", `acme-${role}`)).policy as string) as unknown;
     expect(policy("load-balancer-controller")).to.deep.equal(loadBalancerControllerPolicy("aws"));
     expect(policy("cluster-autoscaler")).to.deep.equal(clusterAutoscalerPolicy("acme"));
     expect(policy("clickhouse-backup")).to.deep.equal({
       Version: "2012-10-17",
       Statement: [
         { Sid: "ListTheBucket", Effect: "Allow", Action: "s3:ListBucket", Resource: BUCKET_ARN },
-        { Sid: "ReadWriteDeleteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: `${BUCKET_ARN}/*` },
+        {
+          Sid: "ReadWriteDeleteObjects",
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+          Resource: `${BUCKET_ARN}/*`,
+        },
       ],
     });
     expect(inputs(find(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "acme-ebs-csi")).policyArn).to.equal(
@@ -170,7 +192,9 @@ describe("Cluster", () => {
     expect(off.resources.filter((r) => r.name.includes("bedrock"))).to.deep.equal([]);
     expect(outputs(off).bedrockRoleArn).to.equal("none");
     const on = await plan({ bedrock: true });
-    expect(JSON.parse(inputs(find(on, "aws:iam/rolePolicy:RolePolicy", "acme-bedrock")).policy as string)).to.deep.equal({
+    expect(
+      JSON.parse(inputs(find(on, "aws:iam/rolePolicy:RolePolicy", "acme-bedrock")).policy as string),
+    ).to.deep.equal({
       Version: "2012-10-17",
       Statement: [
         {
@@ -187,18 +211,28 @@ describe("Cluster", () => {
         },
       ],
     });
-    expect(outputs(on).bedrockRoleArn).to.equal((find(on, "aws:iam/role:Role", "acme-bedrock").outputs as { arn: string }).arn);
+    expect(outputs(on).bedrockRoleArn).to.equal(
+      (find(on, "aws:iam/role:Role", "acme-bedrock").outputs as { arn: string }).arn,
+    );
   });
 
   it("builds each launch template with IMDSv2 only, hop limit 2 and an encrypted gp3 root volume of the group's size", async () => {
     const run = await plan();
     for (const group of DEFAULTS.cluster.nodeGroups) {
       const tags = { ...TAGS, "datafold:node-group": group.name, Name: `acme-${group.name}` };
-      expect(inputs(find(run, "aws:ec2/launchTemplate:LaunchTemplate", `acme-${group.name}`)), group.name).to.deep.equal({
+      expect(
+        inputs(find(run, "aws:ec2/launchTemplate:LaunchTemplate", `acme-${group.name}`)),
+        group.name,
+      ).to.deep.equal({
         description: `acme node group ${group.name}`,
         updateDefaultVersion: true,
         metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 },
-        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 80, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } }],
+        blockDeviceMappings: [
+          {
+            deviceName: "/dev/xvda",
+            ebs: { volumeSize: 80, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+          },
+        ],
         tagSpecifications: [
           { resourceType: "instance", tags },
           { resourceType: "volume", tags },
@@ -265,7 +299,9 @@ describe("Cluster", () => {
       tags: { ...TAGS, Name: "acme-vpc-cni" },
     });
     expect(addon("coredns").addonVersion).to.equal("v1.11.4-eksbuild.2");
-    expect(addon("aws-ebs-csi-driver").serviceAccountRoleArn).to.equal((find(run, "aws:iam/role:Role", "acme-ebs-csi").outputs as { arn: string }).arn);
+    expect(addon("aws-ebs-csi-driver").serviceAccountRoleArn).to.equal(
+      (find(run, "aws:iam/role:Role", "acme-ebs-csi").outputs as { arn: string }).arn,
+    );
     expect(
       run.calls
         .filter((c) => c.token === "aws:eks/getAddonVersion:getAddonVersion")
@@ -297,9 +333,13 @@ describe("Cluster", () => {
   it("uses the customer storage key in the EBS CSI and backup roles when given", async () => {
     const key = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
     const run = await plan({ storageKmsKeyArn: key });
-    const csi = JSON.parse(inputs(find(run, "aws:iam/rolePolicy:RolePolicy", "acme-ebs-csi")).policy as string) as { Statement: { Resource: string }[] };
+    const csi = JSON.parse(inputs(find(run, "aws:iam/rolePolicy:RolePolicy", "acme-ebs-csi")).policy as string) as {
+      Statement: { Resource: string }[];
+    };
     expect(csi.Statement.map((s) => s.Resource)).to.deep.equal([key, key]);
-    const backup = JSON.parse(inputs(find(run, "aws:iam/rolePolicy:RolePolicy", "acme-clickhouse-backup")).policy as string) as { Statement: unknown[] };
+    const backup = JSON.parse(
+      inputs(find(run, "aws:iam/rolePolicy:RolePolicy", "acme-clickhouse-backup")).policy as string,
+    ) as { Statement: unknown[] };
     expect(backup.Statement).to.have.length(3);
   });
 
@@ -310,7 +350,12 @@ describe("Cluster", () => {
     expect(out.clusterName).to.equal("acme");
     expect(out.endpoint).to.match(/^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/);
     expect(out.clusterSecurityGroupId).to.match(/^sg-[0-9a-f]{17}$/);
-    expect([out.ebsCsiRoleArn, out.loadBalancerControllerRoleArn, out.clusterAutoscalerRoleArn, out.clickhouseBackupRoleArn]).to.deep.equal([
+    expect([
+      out.ebsCsiRoleArn,
+      out.loadBalancerControllerRoleArn,
+      out.clusterAutoscalerRoleArn,
+      out.clickhouseBackupRoleArn,
+    ]).to.deep.equal([
       arn("ebs-csi"),
       arn("load-balancer-controller"),
       arn("cluster-autoscaler"),
@@ -321,6 +366,10 @@ describe("Cluster", () => {
   it("plans three node groups", async () => {
     const g = (name: string) => ({ ...DEFAULTS.cluster.nodeGroups[0], name });
     const run = await plan({ nodeGroups: [g("a"), g("b"), g("c")] });
-    expect(run.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup").map((r) => r.name)).to.have.members(["acme-a", "acme-b", "acme-c"]);
+    expect(run.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup").map((r) => r.name)).to.have.members([
+      "acme-a",
+      "acme-b",
+      "acme-c",
+    ]);
   });
 });

@@ -51,7 +51,10 @@ describe("Database", () => {
       deletionWindowInDays: 30,
       tags: { ...TAGS, Name: "acme-db" },
     });
-    expect(inputs(find(run, "aws:kms/alias:Alias", "acme-db"))).to.deep.equal({ name: "alias/acme-db", targetKeyId: key.id });
+    expect(inputs(find(run, "aws:kms/alias:Alias", "acme-db"))).to.deep.equal({
+      name: "alias/acme-db",
+      targetKeyId: key.id,
+    });
   });
 
   it("admits PostgreSQL from the cluster's security group only, and nothing else", async () => {
@@ -95,7 +98,9 @@ describe("Database", () => {
     const run = await plan();
     const key = find(run, "aws:kms/key:Key", "acme-db");
     const keyArn = (key.outputs as { arn: string }).arn;
-    const password = (find(run, "random:index/randomPassword:RandomPassword", "acme-db-password").outputs as { result: string }).result;
+    const password = (
+      find(run, "random:index/randomPassword:RandomPassword", "acme-db-password").outputs as { result: string }
+    ).result;
     const instance = find(run, "aws:rds/instance:Instance", "acme-db");
     expect(inputs(instance)).to.deep.equal({
       identifier: "acme",
@@ -148,16 +153,16 @@ describe("Database", () => {
       instanceClass: "db.r7g.large",
     });
     const i = inputs(find(run, "aws:rds/instance:Instance", "acme-db"));
-    expect([i.multiAz, i.engineVersion, i.autoMinorVersionUpgrade, i.allocatedStorage, i.maxAllocatedStorage, i.backupRetentionPeriod, i.deletionProtection, i.instanceClass]).to.deep.equal([
-      true,
-      "16.4",
-      false,
-      50,
-      400,
-      30,
-      false,
-      "db.r7g.large",
-    ]);
+    expect([
+      i.multiAz,
+      i.engineVersion,
+      i.autoMinorVersionUpgrade,
+      i.allocatedStorage,
+      i.maxAllocatedStorage,
+      i.backupRetentionPeriod,
+      i.deletionProtection,
+      i.instanceClass,
+    ]).to.deep.equal([true, "16.4", false, 50, 400, 30, false, "db.r7g.large"]);
     expect([i.performanceInsightsEnabled, i.performanceInsightsKmsKeyId]).to.deep.equal([false, undefined]);
     expect(inputs(find(run, "aws:rds/parameterGroup:ParameterGroup", "acme-db")).family).to.equal("postgres16");
   });
@@ -175,8 +180,14 @@ describe("Database", () => {
     const run = await plan();
     expect(isSecret(run.outputs.password), "password output is a secret").to.equal(true);
     const out = outputs(run);
-    expect(out.password).to.equal((find(run, "random:index/randomPassword:RandomPassword", "acme-db-password").outputs as { result: string }).result);
-    expect(inputs(find(run, "random:index/randomPassword:RandomPassword", "acme-db-password"))).to.deep.equal({ length: 40, special: false });
+    expect(out.password).to.equal(
+      (find(run, "random:index/randomPassword:RandomPassword", "acme-db-password").outputs as { result: string })
+        .result,
+    );
+    expect(inputs(find(run, "random:index/randomPassword:RandomPassword", "acme-db-password"))).to.deep.equal({
+      length: 40,
+      special: false,
+    });
     expect({ ...out, password: undefined }).to.deep.equal({
       address: (find(run, "aws:rds/instance:Instance", "acme-db").outputs as { address: string }).address,
       port: 5432,

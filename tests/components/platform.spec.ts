@@ -44,7 +44,9 @@ describe("Platform", () => {
 
   it("creates no PersistentVolume, StorageClass or TargetGroupBinding: the application's charts do", async () => {
     const run = await plan();
-    expect(run.resources.filter((r) => /PersistentVolume|StorageClass|TargetGroupBinding/.test(r.type))).to.deep.equal([]);
+    expect(run.resources.filter((r) => /PersistentVolume|StorageClass|TargetGroupBinding/.test(r.type))).to.deep.equal(
+      [],
+    );
   });
 
   it("names the namespace exactly after the deployment, through the cluster's provider", async () => {
@@ -54,7 +56,9 @@ describe("Platform", () => {
       name: "acme",
       labels: { "app.kubernetes.io/managed-by": "pulumi", "datafold.com/deployment": "acme" },
     });
-    expect(ns.provider).to.match(/^urn:pulumi:test::datafold-aws::datafold:aws:Platform\$pulumi:providers:kubernetes::acme-k8s::/);
+    expect(ns.provider).to.match(
+      /^urn:pulumi:test::datafold-aws::datafold:aws:Platform\$pulumi:providers:kubernetes::acme-k8s::/,
+    );
     expect(outputs(run).namespace).to.equal("acme");
   });
 
@@ -76,7 +80,11 @@ describe("Platform", () => {
       region: "us-east-1",
       vpcId: "vpc-0123456789abcdef0",
       replicaCount: 2,
-      serviceAccount: { create: true, name: "aws-load-balancer-controller", annotations: { "eks.amazonaws.com/role-arn": LBC_ROLE } },
+      serviceAccount: {
+        create: true,
+        name: "aws-load-balancer-controller",
+        annotations: { "eks.amazonaws.com/role-arn": LBC_ROLE },
+      },
       enableServiceMutatorWebhook: false,
     });
   });
@@ -98,7 +106,11 @@ describe("Platform", () => {
       "https://kubernetes.github.io/autoscaler",
     ]);
     expect((ca.values as { rbac: unknown }).rbac).to.deep.equal({
-      serviceAccount: { create: true, name: "cluster-autoscaler", annotations: { "eks.amazonaws.com/role-arn": CA_ROLE } },
+      serviceAccount: {
+        create: true,
+        name: "cluster-autoscaler",
+        annotations: { "eks.amazonaws.com/role-arn": CA_ROLE },
+      },
     });
     expect((ca.values as { image: unknown }).image).to.deep.equal({ tag: "v1.35.0" });
   });

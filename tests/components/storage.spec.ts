@@ -74,14 +74,28 @@ describe("Storage", () => {
       expect(inputs(find(run, "aws:ebs/volume:Volume", `acme-${role}`)).kmsKeyId).to.equal(KMS);
     }
     expect(
-      inputs(find(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "acme-clickhouse-backups")).rules,
-    ).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KMS }, bucketKeyEnabled: true }]);
+      inputs(
+        find(
+          run,
+          "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+          "acme-clickhouse-backups",
+        ),
+      ).rules,
+    ).to.deep.equal([
+      { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KMS }, bucketKeyEnabled: true },
+    ]);
   });
 
   it("encrypts the bucket with S3-managed keys by default", async () => {
     const run = await plan();
     expect(
-      inputs(find(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "acme-clickhouse-backups")).rules,
+      inputs(
+        find(
+          run,
+          "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+          "acme-clickhouse-backups",
+        ),
+      ).rules,
     ).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
     expect(inputs(find(run, "aws:ebs/volume:Volume", "acme-redis-data")).kmsKeyId).to.equal(undefined);
   });
@@ -104,8 +118,14 @@ describe("Storage", () => {
 
   it("names the bucket from the deployment and a protected random suffix, and never force-destroys it", async () => {
     const run = await plan();
-    const suffix = (find(run, "random:index/randomString:RandomString", "acme-backups-suffix").outputs as { result: string }).result;
-    expect(inputs(find(run, "random:index/randomString:RandomString", "acme-backups-suffix"))).to.deep.equal({ length: 8, special: false, upper: false });
+    const suffix = (
+      find(run, "random:index/randomString:RandomString", "acme-backups-suffix").outputs as { result: string }
+    ).result;
+    expect(inputs(find(run, "random:index/randomString:RandomString", "acme-backups-suffix"))).to.deep.equal({
+      length: 8,
+      special: false,
+      upper: false,
+    });
     expect(suffix).to.match(/^[a-z]{8}$/);
     expect(inputs(find(run, "aws:s3/bucket:Bucket", "acme-clickhouse-backups"))).to.deep.equal({
       bucket: `acme-clickhouse-backups-${suffix}`,
@@ -116,15 +136,21 @@ describe("Storage", () => {
 
   it("blocks public access on all four settings, enforces bucket ownership and versions objects", async () => {
     const run = await plan();
-    const bucket = "acme-clickhouse-backups-" + (find(run, "random:index/randomString:RandomString", "acme-backups-suffix").outputs as { result: string }).result;
-    expect(inputs(find(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "acme-clickhouse-backups"))).to.deep.equal({
+    const bucket =
+      "acme-clickhouse-backups-" +
+      (find(run, "random:index/randomString:RandomString", "acme-backups-suffix").outputs as { result: string }).result;
+    expect(
+      inputs(find(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "acme-clickhouse-backups")),
+    ).to.deep.equal({
       bucket,
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    expect(inputs(find(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "acme-clickhouse-backups"))).to.deep.equal({
+    expect(
+      inputs(find(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "acme-clickhouse-backups")),
+    ).to.deep.equal({
       bucket,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
@@ -136,7 +162,11 @@ describe("Storage", () => {
 
   it("expires backups after the configured days, after versioning is on", async () => {
     const run = await plan({ backupBucketExpirationDays: 30 });
-    const lifecycle = find(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "acme-clickhouse-backups");
+    const lifecycle = find(
+      run,
+      "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+      "acme-clickhouse-backups",
+    );
     expect(inputs(lifecycle).rules).to.deep.equal([
       {
         id: "expire-backups",
@@ -146,9 +176,16 @@ describe("Storage", () => {
         noncurrentVersionExpiration: { noncurrentDays: 7 },
         abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
       },
-      { id: "remove-expired-delete-markers", status: "Enabled", filter: {}, expiration: { expiredObjectDeleteMarker: true } },
+      {
+        id: "remove-expired-delete-markers",
+        status: "Enabled",
+        filter: {},
+        expiration: { expiredObjectDeleteMarker: true },
+      },
     ]);
-    expect(lifecycle.dependencies).to.include(find(run, "aws:s3/bucketVersioning:BucketVersioning", "acme-clickhouse-backups").urn);
+    expect(lifecycle.dependencies).to.include(
+      find(run, "aws:s3/bucketVersioning:BucketVersioning", "acme-clickhouse-backups").urn,
+    );
   });
 
   it("denies every request that is not over TLS, once public access is blocked", async () => {
@@ -169,7 +206,9 @@ describe("Storage", () => {
         },
       ],
     });
-    expect(policy.dependencies).to.include(find(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "acme-clickhouse-backups").urn);
+    expect(policy.dependencies).to.include(
+      find(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "acme-clickhouse-backups").urn,
+    );
   });
 
   it("outputs the volume ids, their AZ and the bucket", async () => {

@@ -7,14 +7,23 @@ const INPUTS: ApplicationInputs = {
   clusterName: "acme",
   vpcCidr: "10.0.0.0/16",
   region: "us-east-1",
-  database: { address: "acme.cabc.us-east-1.rds.amazonaws.com", port: 5432, name: "datafold", user: "datafold", password: "pw" },
+  database: {
+    address: "acme.cabc.us-east-1.rds.amazonaws.com",
+    port: 5432,
+    name: "datafold",
+    user: "datafold",
+    password: "pw",
+  },
   volumes: {
     clickhouseData: { id: "vol-1", sizeGb: 40 },
     clickhouseLogs: { id: "vol-2", sizeGb: 40 },
     redisData: { id: "vol-3", sizeGb: 50 },
   },
   backup: { bucket: "acme-clickhouse-backups-x", roleArn: "arn:aws:iam::123456789012:role/backup" },
-  dataNodeGroup: { labels: { "datafold.com/node-pool": "data" }, taints: [{ key: "clickhouse", value: "reserved", effect: "NoSchedule" }] },
+  dataNodeGroup: {
+    labels: { "datafold.com/node-pool": "data" },
+    taints: [{ key: "clickhouse", value: "reserved", effect: "NoSchedule" }],
+  },
 };
 
 const ON_DATA_NODES = {
@@ -35,7 +44,11 @@ describe("applicationSettings", () => {
       secrets: { postgres: { user: "datafold", password: "pw", database: "datafold", port: 5432 } },
       clickhouse: {
         storage: { dataVolumeId: "vol-1", dataSize: "40Gi", logVolumeId: "vol-2", logSize: "40Gi" },
-        config: { s3_bucket: "acme-clickhouse-backups-x", s3_region: "us-east-1", s3_backup_role: "arn:aws:iam::123456789012:role/backup" },
+        config: {
+          s3_bucket: "acme-clickhouse-backups-x",
+          s3_region: "us-east-1",
+          s3_backup_role: "arn:aws:iam::123456789012:role/backup",
+        },
         ...ON_DATA_NODES,
       },
       redis: { storage: { dataVolumeId: "vol-3", dataSize: "50Gi" }, ...ON_DATA_NODES },
@@ -43,7 +56,12 @@ describe("applicationSettings", () => {
   });
 
   it("adds the target group, the load balancer IPs and each Bedrock component's role when there are some", () => {
-    const s = applicationSettings({ ...INPUTS, targetGroupArn: "arn:tg", loadBalancerIps: ["10.0.100.5", "10.0.101.7"], bedrockRoleArn: "arn:bedrock" });
+    const s = applicationSettings({
+      ...INPUTS,
+      targetGroupArn: "arn:tg",
+      loadBalancerIps: ["10.0.100.5", "10.0.101.7"],
+      bedrockRoleArn: "arn:bedrock",
+    });
     expect((s.global as Record<string, unknown>).awsTargetGroupArn).to.equal("arn:tg");
     expect(s.nginx).to.deep.equal({ service: { loadBalancerIps: ["10.0.100.5", "10.0.101.7"] } });
     for (const c of ["server", "worker", "worker-interactive", "dfshell", "dma"]) {

@@ -1,7 +1,14 @@
 import { expect } from "chai";
 
 import { principalSlug } from "../../components/cluster/cluster";
-import { amiType, autoscalerTags, dataNodeGroup, eksTaintEffect, isArmInstanceType, subnetsForPlacement } from "../../components/cluster/nodegroups";
+import {
+  amiType,
+  autoscalerTags,
+  dataNodeGroup,
+  eksTaintEffect,
+  isArmInstanceType,
+  subnetsForPlacement,
+} from "../../components/cluster/nodegroups";
 import { CHARTS, clusterAutoscalerValues, loadBalancerControllerValues } from "../../components/platform/charts";
 import { DEFAULTS, type NodeGroupSettings } from "../../config";
 
@@ -29,11 +36,11 @@ describe("node group planning", () => {
   });
 
   it("spells taint effects as the EKS API does", () => {
-    expect([eksTaintEffect("NoSchedule"), eksTaintEffect("PreferNoSchedule"), eksTaintEffect("NoExecute")]).to.deep.equal([
-      "NO_SCHEDULE",
-      "PREFER_NO_SCHEDULE",
-      "NO_EXECUTE",
-    ]);
+    expect([
+      eksTaintEffect("NoSchedule"),
+      eksTaintEffect("PreferNoSchedule"),
+      eksTaintEffect("NoExecute"),
+    ]).to.deep.equal(["NO_SCHEDULE", "PREFER_NO_SCHEDULE", "NO_EXECUTE"]);
   });
 
   it("puts a primary group in the first private subnet only, an all group in every one", () => {
@@ -42,7 +49,10 @@ describe("node group planning", () => {
   });
 
   it("tags groups for the autoscaler's auto-discovery", () => {
-    expect(autoscalerTags("acme")).to.deep.equal({ "k8s.io/cluster-autoscaler/enabled": "true", "k8s.io/cluster-autoscaler/acme": "owned" });
+    expect(autoscalerTags("acme")).to.deep.equal({
+      "k8s.io/cluster-autoscaler/enabled": "true",
+      "k8s.io/cluster-autoscaler/acme": "owned",
+    });
   });
 
   describe("dataNodeGroup", () => {
@@ -87,7 +97,11 @@ describe("platform charts", () => {
       region: "us-east-1",
       vpcId: "vpc-1",
       replicaCount: 2,
-      serviceAccount: { create: true, name: "aws-load-balancer-controller", annotations: { "eks.amazonaws.com/role-arn": "arn:role" } },
+      serviceAccount: {
+        create: true,
+        name: "aws-load-balancer-controller",
+        annotations: { "eks.amazonaws.com/role-arn": "arn:role" },
+      },
       enableServiceMutatorWebhook: false,
     });
   });
@@ -97,8 +111,18 @@ describe("platform charts", () => {
       autoDiscovery: { clusterName: "acme" },
       awsRegion: "us-east-1",
       image: { tag: "v1.34.0" },
-      rbac: { serviceAccount: { create: true, name: "cluster-autoscaler", annotations: { "eks.amazonaws.com/role-arn": "arn:role" } } },
-      extraArgs: { "balance-similar-node-groups": true, "skip-nodes-with-local-storage": false, expander: "least-waste" },
+      rbac: {
+        serviceAccount: {
+          create: true,
+          name: "cluster-autoscaler",
+          annotations: { "eks.amazonaws.com/role-arn": "arn:role" },
+        },
+      },
+      extraArgs: {
+        "balance-similar-node-groups": true,
+        "skip-nodes-with-local-storage": false,
+        expander: "least-waste",
+      },
     });
   });
 });

@@ -17,7 +17,9 @@ const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/ABC";
 describe("cluster IAM documents", () => {
   describe("irsaTrustPolicy", () => {
     it("trusts one named service account through the cluster's provider, for STS only", () => {
-      expect(irsaTrustPolicy(OIDC_ARN, ISSUER, [{ namespace: "kube-system", name: "cluster-autoscaler" }])).to.deep.equal({
+      expect(
+        irsaTrustPolicy(OIDC_ARN, ISSUER, [{ namespace: "kube-system", name: "cluster-autoscaler" }]),
+      ).to.deep.equal({
         Version: "2012-10-17",
         Statement: [
           {
@@ -43,7 +45,10 @@ describe("cluster IAM documents", () => {
       expect(doc.Statement[0].Condition).to.deep.equal({
         StringEquals: {
           "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com",
-          "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": ["system:serviceaccount:acme:server", "system:serviceaccount:acme:worker"],
+          "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": [
+            "system:serviceaccount:acme:server",
+            "system:serviceaccount:acme:worker",
+          ],
         },
       });
       expect(JSON.stringify(doc)).to.not.contain("*");
@@ -89,7 +94,12 @@ describe("cluster IAM documents", () => {
         Version: "2012-10-17",
         Statement: [
           { Sid: "ListTheBucket", Effect: "Allow", Action: "s3:ListBucket", Resource: bucket },
-          { Sid: "ReadWriteDeleteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: `${bucket}/*` },
+          {
+            Sid: "ReadWriteDeleteObjects",
+            Effect: "Allow",
+            Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+            Resource: `${bucket}/*`,
+          },
         ],
       });
     });
@@ -154,10 +164,18 @@ describe("cluster IAM documents", () => {
     });
 
     it("deletes load balancers, target groups and security groups only when they carry its tag", () => {
-      for (const action of ["elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:DeleteTargetGroup", "ec2:DeleteSecurityGroup"]) {
-        const granting = doc.Statement.filter((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]).includes(action));
+      for (const action of [
+        "elasticloadbalancing:DeleteLoadBalancer",
+        "elasticloadbalancing:DeleteTargetGroup",
+        "ec2:DeleteSecurityGroup",
+      ]) {
+        const granting = doc.Statement.filter((s) =>
+          (Array.isArray(s.Action) ? s.Action : [s.Action]).includes(action),
+        );
         expect(granting, action).to.have.length(1);
-        expect(granting[0].Condition, action).to.deep.equal({ Null: { "aws:ResourceTag/elbv2.k8s.aws/cluster": "false" } });
+        expect(granting[0].Condition, action).to.deep.equal({
+          Null: { "aws:ResourceTag/elbv2.k8s.aws/cluster": "false" },
+        });
       }
     });
 
@@ -167,7 +185,9 @@ describe("cluster IAM documents", () => {
         Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
         Resource: "arn:aws:elasticloadbalancing:*:*:targetgroup/*/*",
       });
-      expect(JSON.stringify(loadBalancerControllerPolicy("aws-cn"))).to.contain("arn:aws-cn:elasticloadbalancing:*:*:targetgroup/*/*");
+      expect(JSON.stringify(loadBalancerControllerPolicy("aws-cn"))).to.contain(
+        "arn:aws-cn:elasticloadbalancing:*:*:targetgroup/*/*",
+      );
     });
 
     it("grants no action on every service (no service:* action)", () => {

@@ -15,12 +15,16 @@ describe("stateful change guard", () => {
   const table: [string, unknown, string[]][] = [
     ["a first deployment (no previous outputs)", undefined, []],
     ["an unchanged deployment", { ...CURRENT }, []],
-    ["volumes that grow and a major upgrade", { ...CURRENT, volumeSizesGb: { clickhouseData: 30, clickhouseLogs: 40, redisData: 20 }, databaseEngineMajor: 16 }, []],
+    [
+      "volumes that grow and a major upgrade",
+      { ...CURRENT, volumeSizesGb: { clickhouseData: 30, clickhouseLogs: 40, redisData: 20 }, databaseEngineMajor: 16 },
+      [],
+    ],
     [
       "a primary AZ that moves",
       { ...CURRENT, primaryAvailabilityZoneId: "use1-az4" },
       [
-        "datafold-aws:network.availabilityZoneIds: the primary AZ would move from use1-az4 to use1-az2. The ClickHouse and Redis volumes live in use1-az4 and an EBS volume cannot move: AWS would delete them and create empty ones. Keep use1-az4 first; to move on purpose, snapshot the volumes, restore them in the new AZ and follow README \"Moving the primary AZ\".",
+        'datafold-aws:network.availabilityZoneIds: the primary AZ would move from use1-az4 to use1-az2. The ClickHouse and Redis volumes live in use1-az4 and an EBS volume cannot move: AWS would delete them and create empty ones. Keep use1-az4 first; to move on purpose, snapshot the volumes, restore them in the new AZ and follow README "Moving the primary AZ".',
       ],
     ],
     [
@@ -48,7 +52,10 @@ describe("stateful change guard", () => {
   }
 
   it("reports every problem in one error", () => {
-    const problems = statefulChangeProblems({ ...CURRENT, primaryAvailabilityZoneId: "use1-az1", databaseEngineMajor: 18 }, CURRENT);
+    const problems = statefulChangeProblems(
+      { ...CURRENT, primaryAvailabilityZoneId: "use1-az1", databaseEngineMajor: 18 },
+      CURRENT,
+    );
     expect(problems).to.have.length(2);
     expect(statefulChangeError(problems).message.split("\n")[0]).to.equal(
       "Refusing a config change that would replace or shrink stored data (nothing was changed):",
@@ -65,7 +72,11 @@ describe("database engine", () => {
   ];
   for (const [version, major, family, autoMinor] of table) {
     it(`reads ${version} as major ${major}, family ${family}, automatic minor upgrades ${autoMinor ? "on" : "off"}`, () => {
-      expect([majorVersion(version), parameterGroupFamily(version), autoMinorVersionUpgrade(version)]).to.deep.equal([major, family, autoMinor]);
+      expect([majorVersion(version), parameterGroupFamily(version), autoMinorVersionUpgrade(version)]).to.deep.equal([
+        major,
+        family,
+        autoMinor,
+      ]);
     });
   }
 });

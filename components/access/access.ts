@@ -1,0 +1,87 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+import { type AccessSettings, DEFAULTS } from "../../config";
+import { nameTags } from "../shared/tags";
+import { administratorPolicyArn, iamChangesPolicy, minimalPolicy, switchRoleUrl, vendorTrustPolicy } from "./documents";
+
+export interface AccessArgs extends Partial<Omit<AccessSettings, "enabled">> {
+  /** Tags for every resource. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** A session in the vendor's role lasts at most this long. */
+export const MAX_SESSION_SECONDS = 3600;
+
+/**
+ * The role the vendor's support engineers assume to deploy and maintain the stack: trusted to
+ * the vendor's account only (MFA and external id as configured), sessions of at most an hour,
+ * with the specification's minimal permissions or AdministratorAccess, and the temporary IAM
+ * permissions of a first deployment only when asked.
+ */
+export class Access extends pulumi.ComponentResource {
+  readonly roleArn: pulumi.Output<string>;
+  readonly switchRoleUrl: pulumi.Output<string>;
+
+  constructor(name: string, args: AccessArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("datafold:aws:Access", name, {}, opts);
+    const d = DEFAULTS.access;
+    const tags = args.tags ?? {};
+    const parent = { parent: this };
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+
+    const role = new aws.iam.Role(
+      `${name}-vendor`,
+      {
+        description: `${name}: the vendor's deployment role`,
+        assumeRolePolicy: partition.apply((p) =>
+          JSON.stringify(
+            vendorTrustPolicy(
+              p,
+              args.trustedAccountId ?? d.trustedAccountId,
+              args.requireMfa ?? d.requireMfa,
+              args.externalId ?? d.externalId,
+            ),
+          ),
+        ),
+        maxSessionDuration: MAX_SESSION_SECONDS,
+        tags: nameTags(tags, `${name}-vendor`),
+      },
+      parent,
+    );
+    const attach = (suffix: string, policyArn: pulumi.Input<string>) =>
+      new aws.iam.RolePolicyAttachment(`${name}-vendor-${suffix}`, { role: role.name, policyArn }, parent);
+    const policy = (suffix: string, description: string, document: object) =>
+      new aws.iam.Policy(
+        `${name}-vendor-${suffix}`,
+        { description, policy: JSON.stringify(document), tags: nameTags(tags, `${name}-vendor-${suffix}`) },
+        parent,
+      );
+
+    if ((args.permissions ?? d.permissions) === "administrator") {
+      attach("administrator", partition.apply(administratorPolicyArn));
+    } else {
+      attach(
+        "minimal",
+        policy("minimal", `${name}: what the vendor needs to maintain the deployment`, minimalPolicy()).arn,
+      );
+    }
+    if (args.allowIamChanges ?? d.allowIamChanges) {
+      attach(
+        "iam-changes",
+        policy(
+          "iam-changes",
+          `${name}: temporary IAM changes for a first deployment; remove afterwards`,
+          iamChangesPolicy(),
+        ).arn,
+      );
+    }
+
+    this.roleArn = role.arn;
+    this.switchRoleUrl = pulumi
+      .all([accountId, role.name])
+      .apply(([account, roleName]) => switchRoleUrl(account, roleName, name));
+    this.registerOutputs({ roleArn: this.roleArn, switchRoleUrl: this.switchRoleUrl });
+  }
+}

@@ -1,0 +1,286 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+import { DEFAULTS, type IngressSettings } from "../../config";
+import { nameTags } from "../shared/tags";
+import { controllerIngressValues, validationMessage, type ValidationRecord, validationRecords } from "./values";
+
+export interface IngressArgs extends Partial<IngressSettings> {
+  /** The host name the application serves. */
+  readonly domain: string;
+  readonly vpcId: pulumi.Input<string>;
+  /** Where the load balancer goes: public subnets, or private ones when `internal`. */
+  readonly subnetIds: pulumi.Input<string[]>;
+  /** The nodes' security group: the only place the load balancer may send traffic. */
+  readonly nodeSecurityGroupId: pulumi.Input<string>;
+  /** Tags for every resource. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+type Shape = Omit<IngressArgs, keyof IngressSettings | "tags"> &
+  IngressSettings & { tags: Readonly<Record<string, string>> };
+
+/** Resolves every default of IngressArgs once. */
+export function ingressDefaults(args: IngressArgs): Shape {
+  const d = DEFAULTS.ingress;
+  return {
+    ...args,
+    mode: args.mode ?? d.mode,
+    internal: args.internal ?? d.internal,
+    certificateArn: args.certificateArn ?? d.certificateArn,
+    hostedZoneId: args.hostedZoneId ?? d.hostedZoneId,
+    allowedCidrs: args.allowedCidrs ?? [...d.allowedCidrs],
+    sslPolicy: args.sslPolicy ?? d.sslPolicy,
+    idleTimeoutSeconds: args.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
+    backendPort: args.backendPort ?? d.backendPort,
+    healthCheckPath: args.healthCheckPath ?? d.healthCheckPath,
+    deletionProtection: args.deletionProtection ?? d.deletionProtection,
+    accessLogsBucket: args.accessLogsBucket ?? d.accessLogsBucket,
+    certificateValidationTimeoutMinutes:
+      args.certificateValidationTimeoutMinutes ?? d.certificateValidationTimeoutMinutes,
+    tags: args.tags ?? {},
+  };
+}
+
+/**
+ * HTTPS into the cluster. `alb` mode: an Application Load Balancer with a TLS 1.3 policy, an
+ * HTTP listener that only redirects, and an instance target group on the nginx NodePort (the
+ * application's chart binds it). `controller` mode: no load balancer here, but the values that make
+ * the AWS Load Balancer Controller build an equally strict one. Either way: one security group
+ * (HTTPS and the redirect from `allowedCidrs`, out only to the nodes' backend port) and a
+ * certificate, given or requested with DNS validation.
+ */
+export class Ingress extends pulumi.ComponentResource {
+  readonly certificateArn: pulumi.Output<string>;
+  /** The DNS records that validate a requested certificate (empty for a given one). */
+  readonly certificateValidationRecords: pulumi.Output<ValidationRecord[]>;
+  readonly securityGroupId: pulumi.Output<string>;
+  /** alb mode only. */
+  readonly loadBalancerDnsName?: pulumi.Output<string>;
+  readonly loadBalancerArn?: pulumi.Output<string>;
+  readonly targetGroupArn?: pulumi.Output<string>;
+  /** The load balancer's private IPs (alb mode), for nginx's trusted proxies. */
+  readonly loadBalancerIps?: pulumi.Output<string[]>;
+  /** controller mode only: the IngressClassParams spec and the Ingress annotations. */
+  readonly controllerValues?: pulumi.Output<ReturnType<typeof controllerIngressValues>>;
+
+  constructor(name: string, rawArgs: IngressArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("datafold:aws:Ingress", name, {}, opts);
+    const args = ingressDefaults(rawArgs);
+    const parent = { parent: this };
+
+    const sg = new aws.ec2.SecurityGroup(
+      `${name}-lb`,
+      {
+        vpcId: args.vpcId,
+        description: `${name}: HTTPS load balancer, to the nodes' backend port only`,
+        tags: nameTags(args.tags, `${name}-lb`),
+      },
+      parent,
+    );
+    args.allowedCidrs.forEach((cidr, i) => {
+      for (const [label, port] of [
+        ["https", 443],
+        ["http", 80],
+      ] as const) {
+        new aws.vpc.SecurityGroupIngressRule(
+          `${name}-lb-${label}-${i + 1}`,
+          {
+            securityGroupId: sg.id,
+            cidrIpv4: cidr,
+            ipProtocol: "tcp",
+            fromPort: port,
+            toPort: port,
+            description: `${label.toUpperCase()} from ${cidr}`,
+            tags: nameTags(args.tags, `${name}-lb-${label}-${i + 1}`),
+          },
+          parent,
+        );
+      }
+    });
+    new aws.vpc.SecurityGroupEgressRule(
+      `${name}-lb-to-nodes`,
+      {
+        securityGroupId: sg.id,
+        referencedSecurityGroupId: args.nodeSecurityGroupId,
+        ipProtocol: "tcp",
+        fromPort: args.backendPort,
+        toPort: args.backendPort,
+        description: "To the nodes' backend port",
+        tags: nameTags(args.tags, `${name}-lb-to-nodes`),
+      },
+      parent,
+    );
+    new aws.vpc.SecurityGroupIngressRule(
+      `${name}-nodes-from-lb`,
+      {
+        securityGroupId: args.nodeSecurityGroupId,
+        referencedSecurityGroupId: sg.id,
+        ipProtocol: "tcp",
+        fromPort: args.backendPort,
+        toPort: args.backendPort,
+        description: "Backend port from the load balancer",
+        tags: nameTags(args.tags, `${name}-nodes-from-lb`),
+      },
+      parent,
+    );
+
+    const certificate = this.certificate(name, args);
+    this.certificateArn = certificate.arn;
+    this.certificateValidationRecords = certificate.records;
+    this.securityGroupId = sg.id;
+
+    if (args.mode === "alb") {
+      const lb = new aws.lb.LoadBalancer(
+        name,
+        {
+          loadBalancerType: "application",
+          internal: args.internal,
+          subnets: args.subnetIds,
+          securityGroups: [sg.id],
+          idleTimeout: args.idleTimeoutSeconds,
+          enableDeletionProtection: args.deletionProtection,
+          dropInvalidHeaderFields: true,
+          ...(args.accessLogsBucket !== ""
+            ? { accessLogs: { bucket: args.accessLogsBucket, enabled: true, prefix: name } }
+            : {}),
+          tags: nameTags(args.tags, name),
+        },
+        parent,
+      );
+      const targets = new aws.lb.TargetGroup(
+        name,
+        {
+          port: args.backendPort,
+          protocol: "HTTP",
+          targetType: "instance",
+          vpcId: args.vpcId,
+          deregistrationDelay: 30,
+          healthCheck: {
+            path: args.healthCheckPath,
+            port: "traffic-port",
+            protocol: "HTTP",
+            matcher: "200",
+            interval: 15,
+            timeout: 5,
+            healthyThreshold: 2,
+            unhealthyThreshold: 3,
+          },
+          tags: nameTags(args.tags, name),
+        },
+        parent,
+      );
+      new aws.lb.Listener(
+        `${name}-https`,
+        {
+          loadBalancerArn: lb.arn,
+          port: 443,
+          protocol: "HTTPS",
+          sslPolicy: args.sslPolicy,
+          certificateArn: certificate.validatedArn,
+          defaultActions: [{ type: "forward", targetGroupArn: targets.arn }],
+          tags: nameTags(args.tags, `${name}-https`),
+        },
+        parent,
+      );
+      new aws.lb.Listener(
+        `${name}-http`,
+        {
+          loadBalancerArn: lb.arn,
+          port: 80,
+          protocol: "HTTP",
+          defaultActions: [{ type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } }],
+          tags: nameTags(args.tags, `${name}-http`),
+        },
+        parent,
+      );
+      if (args.hostedZoneId !== "") {
+        new aws.route53.Record(
+          `${name}-alias`,
+          {
+            zoneId: args.hostedZoneId,
+            name: args.domain,
+            type: "A",
+            aliases: [{ name: lb.dnsName, zoneId: lb.zoneId, evaluateTargetHealth: true }],
+          },
+          parent,
+        );
+      }
+      this.loadBalancerDnsName = lb.dnsName;
+      this.loadBalancerArn = lb.arn;
+      this.targetGroupArn = targets.arn;
+      // Found in the same `pulumi up`, once the load balancer exists: its network interfaces carry
+      // the description "ELB <arn suffix>". No second run with a flag, as the vendor's module needs.
+      this.loadBalancerIps = lb.arnSuffix.apply(async (suffix) => {
+        const found = await aws.ec2.getNetworkInterfaces(
+          { filters: [{ name: "description", values: [`ELB ${suffix}`] }] },
+          parent,
+        );
+        const enis = await Promise.all(found.ids.map((id) => aws.ec2.getNetworkInterface({ id }, parent)));
+        return enis.map((e) => e.privateIp).sort();
+      });
+    } else {
+      this.controllerValues = pulumi
+        .all([args.subnetIds, sg.id, certificate.validatedArn])
+        .apply(([subnetIds, securityGroupId, certificateArn]) =>
+          controllerIngressValues({ ...args, subnetIds, securityGroupId, certificateArn }),
+        );
+    }
+
+    this.registerOutputs({
+      certificateArn: this.certificateArn,
+      certificateValidationRecords: this.certificateValidationRecords,
+      securityGroupId: this.securityGroupId,
+      loadBalancerDnsName: this.loadBalancerDnsName,
+      targetGroupArn: this.targetGroupArn,
+      loadBalancerIps: this.loadBalancerIps,
+      controllerValues: this.controllerValues,
+    });
+  }
+
+  /** The given certificate, or one requested in ACM with DNS validation (records created when there is a zone). */
+  private certificate(
+    name: string,
+    args: Shape,
+  ): { arn: pulumi.Output<string>; validatedArn: pulumi.Output<string>; records: pulumi.Output<ValidationRecord[]> } {
+    if (args.certificateArn !== "") {
+      const arn = pulumi.output(args.certificateArn);
+      return { arn, validatedArn: arn, records: pulumi.output([]) };
+    }
+    const parent = { parent: this };
+    const cert = new aws.acm.Certificate(
+      name,
+      { domainName: args.domain, validationMethod: "DNS", keyAlgorithm: "RSA_2048", tags: nameTags(args.tags, name) },
+      parent,
+    );
+    const records = cert.domainValidationOptions.apply(validationRecords);
+    let fqdns: pulumi.Input<string>[] | undefined;
+    if (args.hostedZoneId !== "") {
+      // One domain, no alternative names: exactly one validation record.
+      const record = new aws.route53.Record(
+        `${name}-certificate-validation`,
+        {
+          zoneId: args.hostedZoneId,
+          name: records.apply((r) => r[0].name),
+          type: records.apply((r) => r[0].type),
+          records: [records.apply((r) => r[0].value)],
+          ttl: 300,
+          allowOverwrite: true,
+        },
+        parent,
+      );
+      fqdns = [record.fqdn];
+    } else {
+      // Printed during `pulumi up` as soon as ACM has answered, while the certificate is pending.
+      pulumi.all([records, cert.status]).apply(([r, status]) => {
+        if (status !== "ISSUED") void pulumi.log.warn(validationMessage(args.domain, r), this);
+      });
+    }
+    const validation = new aws.acm.CertificateValidation(
+      name,
+      { certificateArn: cert.arn, ...(fqdns ? { validationRecordFqdns: fqdns } : {}) },
+      { parent: this, customTimeouts: { create: `${args.certificateValidationTimeoutMinutes}m` } },
+    );
+    return { arn: cert.arn, validatedArn: validation.certificateArn, records };
+  }
+}

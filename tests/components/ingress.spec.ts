@@ -1,0 +1,278 @@
+import { expect } from "chai";
+
+import { Ingress, type IngressArgs } from "../../components/ingress/ingress";
+import { find, inputs, outputs, runComponents, shape } from "../helpers";
+
+const TAGS = { "datafold:deployment": "acme" };
+const NODES_SG = "sg-0nodes00000000000";
+const PUBLIC = ["subnet-0000000000000000a", "subnet-0000000000000000b"];
+const GIVEN_CERT = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+const BASE: IngressArgs = {
+  domain: "datafold.acme.example",
+  vpcId: "vpc-0123456789abcdef0",
+  subnetIds: PUBLIC,
+  nodeSecurityGroupId: NODES_SG,
+  tags: TAGS,
+};
+
+function plan(args: Partial<IngressArgs> = {}) {
+  return runComponents(() => {
+    const i = new Ingress("acme", { ...BASE, ...args });
+    return {
+      certificateArn: i.certificateArn,
+      certificateValidationRecords: i.certificateValidationRecords,
+      securityGroupId: i.securityGroupId,
+      ...(i.loadBalancerDnsName
+        ? {
+            loadBalancerDnsName: i.loadBalancerDnsName,
+            targetGroupArn: i.targetGroupArn,
+            loadBalancerIps: i.loadBalancerIps,
+          }
+        : {}),
+      ...(i.controllerValues ? { controllerValues: i.controllerValues } : {}),
+    };
+  });
+}
+
+const SECURITY = [
+  "aws:ec2/securityGroup:SecurityGroup acme-lb",
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule acme-lb-to-nodes",
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule acme-lb-http-1",
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule acme-lb-https-1",
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule acme-nodes-from-lb",
+];
+
+describe("Ingress", () => {
+  describe("alb mode with a requested certificate (the default)", () => {
+    it("declares the load balancer, two listeners, the target group, the certificate and its validation, and the security rules", async () => {
+      const run = await plan();
+      expect(shape(run)).to.deep.equal(
+        [
+          "aws:acm/certificate:Certificate acme",
+          "aws:acm/certificateValidation:CertificateValidation acme",
+          "aws:lb/listener:Listener acme-http",
+          "aws:lb/listener:Listener acme-https",
+          "aws:lb/loadBalancer:LoadBalancer acme",
+          "aws:lb/targetGroup:TargetGroup acme",
+          ...SECURITY,
+        ].sort(),
+      );
+    });
+
+    it("creates an internet-facing ALB in the given subnets, deletion-protected, dropping invalid headers", async () => {
+      const run = await plan();
+      expect(inputs(find(run, "aws:lb/loadBalancer:LoadBalancer", "acme"))).to.deep.equal({
+        loadBalancerType: "application",
+        internal: false,
+        subnets: PUBLIC,
+        securityGroups: [find(run, "aws:ec2/securityGroup:SecurityGroup", "acme-lb").id],
+        idleTimeout: 120,
+        enableDeletionProtection: true,
+        dropInvalidHeaderFields: true,
+        tags: { ...TAGS, Name: "acme" },
+      });
+    });
+
+    it("terminates HTTPS with the TLS 1.3 policy and the validated certificate, forwarding to the target group", async () => {
+      const run = await plan();
+      const https = inputs(find(run, "aws:lb/listener:Listener", "acme-https"));
+      const certArn = (find(run, "aws:acm/certificate:Certificate", "acme").outputs as { arn: string }).arn;
+      expect(https).to.deep.equal({
+        loadBalancerArn: find(run, "aws:lb/loadBalancer:LoadBalancer", "acme").id,
+        port: 443,
+        protocol: "HTTPS",
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+        certificateArn: certArn,
+        defaultActions: [{ type: "forward", targetGroupArn: find(run, "aws:lb/targetGroup:TargetGroup", "acme").id }],
+        tags: { ...TAGS, Name: "acme-https" },
+      });
+      expect(find(run, "aws:lb/listener:Listener", "acme-https").dependencies).to.include(
+        find(run, "aws:acm/certificateValidation:CertificateValidation", "acme").urn,
+      );
+    });
+
+    it("answers HTTP only with a permanent redirect to HTTPS", async () => {
+      const run = await plan();
+      expect(inputs(find(run, "aws:lb/listener:Listener", "acme-http")).defaultActions).to.deep.equal([
+        { type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } },
+      ]);
+    });
+
+    it("targets the nginx NodePort on instances, health-checked on /nginx-health", async () => {
+      const run = await plan();
+      expect(inputs(find(run, "aws:lb/targetGroup:TargetGroup", "acme"))).to.deep.equal({
+        port: 31337,
+        protocol: "HTTP",
+        targetType: "instance",
+        vpcId: "vpc-0123456789abcdef0",
+        deregistrationDelay: 30,
+        healthCheck: {
+          path: "/nginx-health",
+          port: "traffic-port",
+          protocol: "HTTP",
+          matcher: "200",
+          interval: 15,
+          timeout: 5,
+          healthyThreshold: 2,
+          unhealthyThreshold: 3,
+        },
+        tags: { ...TAGS, Name: "acme" },
+      });
+    });
+
+    it("admits 443 and 80 from the allowed CIDRs only, and lets the load balancer reach only the nodes' backend port", async () => {
+      const run = await plan({ allowedCidrs: ["198.51.100.0/24", "203.0.113.0/24"] });
+      const sg = find(run, "aws:ec2/securityGroup:SecurityGroup", "acme-lb").id;
+      const rules = run.resources
+        .filter((r) => r.type.startsWith("aws:vpc/securityGroup"))
+        .map((r) => {
+          const i = inputs(r);
+          return [
+            r.name,
+            i.securityGroupId,
+            i.cidrIpv4 ?? i.referencedSecurityGroupId,
+            i.fromPort,
+            i.toPort,
+            i.ipProtocol,
+          ];
+        })
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      expect(rules).to.deep.equal([
+        ["acme-lb-http-1", sg, "198.51.100.0/24", 80, 80, "tcp"],
+        ["acme-lb-http-2", sg, "203.0.113.0/24", 80, 80, "tcp"],
+        ["acme-lb-https-1", sg, "198.51.100.0/24", 443, 443, "tcp"],
+        ["acme-lb-https-2", sg, "203.0.113.0/24", 443, 443, "tcp"],
+        ["acme-lb-to-nodes", sg, NODES_SG, 31337, 31337, "tcp"],
+        ["acme-nodes-from-lb", NODES_SG, sg, 31337, 31337, "tcp"],
+      ]);
+    });
+
+    it("requests a DNS-validated certificate, outputs its validation record and waits a bounded time", async () => {
+      const run = await plan({ certificateValidationTimeoutMinutes: 30 });
+      expect(inputs(find(run, "aws:acm/certificate:Certificate", "acme"))).to.deep.equal({
+        domainName: "datafold.acme.example",
+        validationMethod: "DNS",
+        keyAlgorithm: "RSA_2048",
+        tags: { ...TAGS, Name: "acme" },
+      });
+      const validation = find(run, "aws:acm/certificateValidation:CertificateValidation", "acme");
+      expect(inputs(validation).validationRecordFqdns).to.equal(undefined);
+      const records = outputs(run).certificateValidationRecords as { name: string; type: string; value: string }[];
+      expect(records).to.have.length(1);
+      expect(records[0].name).to.match(/^_[0-9a-f]{32}\.datafold\.acme\.example\.$/);
+      expect(records[0].type).to.equal("CNAME");
+      expect(records[0].value).to.match(/\.acm-validations\.aws\.$/);
+    });
+
+    it("finds the load balancer's private IPs in the same run", async () => {
+      const run = await plan();
+      const ips = outputs(run).loadBalancerIps as string[];
+      expect(ips).to.have.length(2);
+      ips.forEach((ip) => expect(ip).to.match(/^10\.0\.10[01]\.\d+$/));
+      const suffix = (find(run, "aws:lb/loadBalancer:LoadBalancer", "acme").outputs as { arnSuffix: string }).arnSuffix;
+      const lookup = run.calls.find((c) => c.token === "aws:ec2/getNetworkInterfaces:getNetworkInterfaces");
+      expect(lookup?.inputs).to.deep.equal({ filters: [{ name: "description", values: [`ELB ${suffix}`] }] });
+    });
+
+    it("writes access logs to the given bucket", async () => {
+      const run = await plan({ accessLogsBucket: "acme-lb-logs" });
+      expect(inputs(find(run, "aws:lb/loadBalancer:LoadBalancer", "acme")).accessLogs).to.deep.equal({
+        bucket: "acme-lb-logs",
+        enabled: true,
+        prefix: "acme",
+      });
+    });
+  });
+
+  describe("with a hosted zone", () => {
+    it("creates the validation record, validates through it and points the domain at the load balancer", async () => {
+      const run = await plan({ hostedZoneId: "Z0123456789ABCDEFGHIJ" });
+      const records = outputs(run).certificateValidationRecords as { name: string; type: string; value: string }[];
+      const record = find(run, "aws:route53/record:Record", "acme-certificate-validation");
+      expect(inputs(record)).to.deep.equal({
+        zoneId: "Z0123456789ABCDEFGHIJ",
+        name: records[0].name,
+        type: "CNAME",
+        records: [records[0].value],
+        ttl: 300,
+        allowOverwrite: true,
+      });
+      expect(
+        inputs(find(run, "aws:acm/certificateValidation:CertificateValidation", "acme")).validationRecordFqdns,
+      ).to.deep.equal([records[0].name.replace(/\.$/, "")]);
+      const lb = find(run, "aws:lb/loadBalancer:LoadBalancer", "acme").outputs as { dnsName: string; zoneId: string };
+      expect(inputs(find(run, "aws:route53/record:Record", "acme-alias"))).to.deep.equal({
+        zoneId: "Z0123456789ABCDEFGHIJ",
+        name: "datafold.acme.example",
+        type: "A",
+        aliases: [{ name: lb.dnsName, zoneId: lb.zoneId, evaluateTargetHealth: true }],
+      });
+    });
+  });
+
+  describe("internal, with a given certificate", () => {
+    it("creates no certificate, uses the given one and puts an internal load balancer in the given subnets", async () => {
+      const privateSubnets = ["subnet-0000000000000000c", "subnet-0000000000000000d"];
+      const run = await plan({ internal: true, certificateArn: GIVEN_CERT, subnetIds: privateSubnets });
+      expect(run.resources.filter((r) => r.type.startsWith("aws:acm"))).to.deep.equal([]);
+      expect(inputs(find(run, "aws:lb/listener:Listener", "acme-https")).certificateArn).to.equal(GIVEN_CERT);
+      const lb = inputs(find(run, "aws:lb/loadBalancer:LoadBalancer", "acme"));
+      expect([lb.internal, lb.subnets]).to.deep.equal([true, privateSubnets]);
+      expect(outputs(run).certificateValidationRecords).to.deep.equal([]);
+    });
+  });
+
+  describe("controller mode", () => {
+    it("creates no load balancer resources, only the certificate and the security rules", async () => {
+      const run = await plan({ mode: "controller" });
+      expect(shape(run)).to.deep.equal(
+        [
+          "aws:acm/certificate:Certificate acme",
+          "aws:acm/certificateValidation:CertificateValidation acme",
+          ...SECURITY,
+        ].sort(),
+      );
+      expect(run.resources.filter((r) => r.type.startsWith("aws:lb/") || r.type.startsWith("aws:alb/"))).to.deep.equal(
+        [],
+      );
+    });
+
+    it("hands the controller values for an equally strict load balancer", async () => {
+      const run = await plan({ mode: "controller", certificateArn: GIVEN_CERT, idleTimeoutSeconds: 90 });
+      const sg = find(run, "aws:ec2/securityGroup:SecurityGroup", "acme-lb").id;
+      const attributes =
+        "idle_timeout.timeout_seconds=90,routing.http.drop_invalid_header_fields.enabled=true,deletion_protection.enabled=true";
+      expect(outputs(run).controllerValues).to.deep.equal({
+        className: "alb",
+        ingressClassParams: {
+          scheme: "internet-facing",
+          ipAddressType: "ipv4",
+          sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+          certificateArn: [GIVEN_CERT],
+          subnets: { ids: PUBLIC },
+          loadBalancerAttributes: [
+            { key: "idle_timeout.timeout_seconds", value: "90" },
+            { key: "routing.http.drop_invalid_header_fields.enabled", value: "true" },
+            { key: "deletion_protection.enabled", value: "true" },
+          ],
+        },
+        annotations: {
+          "alb.ingress.kubernetes.io/scheme": "internet-facing",
+          "alb.ingress.kubernetes.io/target-type": "instance",
+          "alb.ingress.kubernetes.io/subnets": PUBLIC.join(","),
+          "alb.ingress.kubernetes.io/security-groups": sg,
+          "alb.ingress.kubernetes.io/manage-backend-security-group-rules": "false",
+          "alb.ingress.kubernetes.io/certificate-arn": GIVEN_CERT,
+          "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+          "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80},{"HTTPS":443}]',
+          "alb.ingress.kubernetes.io/ssl-redirect": "443",
+          "alb.ingress.kubernetes.io/healthcheck-path": "/nginx-health",
+          "alb.ingress.kubernetes.io/healthcheck-port": "31337",
+          "alb.ingress.kubernetes.io/load-balancer-attributes": attributes,
+        },
+        subnetIds: PUBLIC,
+        certificateArn: GIVEN_CERT,
+      });
+    });
+  });
+});
