@@ -10,7 +10,7 @@ import { Access } from "./components/access/access";
 import { Cluster } from "./components/cluster/cluster";
 import { dataNodeGroup } from "./components/cluster/nodegroups";
 import { Database } from "./components/database/database";
-import { Ingress } from "./components/ingress/ingress";
+import { Ingress, ingressClassName } from "./components/ingress/ingress";
 import { majorVersion } from "./components/database/engine";
 import { Network } from "./components/network/network";
 import { Platform } from "./components/platform/platform";
@@ -72,6 +72,14 @@ export = function main() {
     clientSecurityGroupId: cluster.clusterSecurityGroupId,
     tags,
   });
+  const ingress = new Ingress(name, {
+    ...settings.ingress,
+    domain: settings.domain,
+    vpcId: network.vpcId,
+    subnetIds: settings.ingress.internal ? network.privateSubnetIds : network.publicSubnetIds,
+    nodeSecurityGroupId: cluster.clusterSecurityGroupId,
+    tags,
+  });
   const platform = new Platform(
     name,
     {
@@ -84,19 +92,14 @@ export = function main() {
       clusterAutoscalerRoleArn: cluster.clusterAutoscalerRoleArn,
       kubernetesVersion: settings.cluster.kubernetesVersion,
       labels: { "datafold.com/deployment": name },
+      ...(ingress.controllerValues
+        ? { ingressClass: { name: ingressClassName(name), params: ingress.controllerValues.apply((v) => v.ingressClassParams) } }
+        : {}),
     },
     // The controllers are pods: they need nodes to run on.
     { dependsOn: cluster.nodeGroups },
   );
 
-  const ingress = new Ingress(name, {
-    ...settings.ingress,
-    domain: settings.domain,
-    vpcId: network.vpcId,
-    subnetIds: settings.ingress.internal ? network.privateSubnetIds : network.publicSubnetIds,
-    nodeSecurityGroupId: cluster.clusterSecurityGroupId,
-    tags,
-  });
   const access = settings.access.enabled ? new Access(name, { ...settings.access, tags }) : undefined;
 
   const dataGroup = dataNodeGroup(settings.cluster.nodeGroups);

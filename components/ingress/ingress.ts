@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 import { DEFAULTS, type IngressSettings } from "../../config";
-import { nameTags } from "../shared/tags";
+import { LOAD_BALANCER_ROLE_TAG, nameTags } from "../shared/tags";
 import { controllerIngressValues, validationMessage, type ValidationRecord, validationRecords } from "./values";
 
 export interface IngressArgs extends Partial<IngressSettings> {
@@ -15,6 +15,11 @@ export interface IngressArgs extends Partial<IngressSettings> {
   readonly nodeSecurityGroupId: pulumi.Input<string>;
   /** Tags for every resource. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** The IngressClass (and IngressClassParams) name for a deployment in controller mode. */
+export function ingressClassName(deploymentName: string): string {
+  return `${deploymentName}-alb`;
 }
 
 type Shape = Omit<IngressArgs, keyof IngressSettings | "tags"> &
@@ -74,7 +79,9 @@ export class Ingress extends pulumi.ComponentResource {
       {
         vpcId: args.vpcId,
         description: `${name}: HTTPS load balancer, to the nodes' backend port only`,
-        tags: nameTags(args.tags, `${name}-lb`),
+        // The policy pack admits the internet on 443/80 only to load balancers' groups; in controller
+        // mode no load balancer exists at plan time, so the group says what it is for.
+        tags: nameTags(args.tags, `${name}-lb`, { [LOAD_BALANCER_ROLE_TAG]: "load-balancer" }),
       },
       parent,
     );
@@ -223,7 +230,7 @@ export class Ingress extends pulumi.ComponentResource {
       this.controllerValues = pulumi
         .all([args.subnetIds, sg.id, certificate.validatedArn])
         .apply(([subnetIds, securityGroupId, certificateArn]) =>
-          controllerIngressValues({ ...args, subnetIds, securityGroupId, certificateArn }),
+          controllerIngressValues({ ...args, className: ingressClassName(name), subnetIds, securityGroupId, certificateArn }),
         );
     }
 

@@ -33,6 +33,8 @@ export function validationMessage(domain: string, records: readonly ValidationRe
 }
 
 export interface ControllerIngressInputs {
+  /** The IngressClass the application's Ingress names; its IngressClassParams carry the settings. */
+  readonly className: string;
   readonly internal: boolean;
   /** Subnets the load balancer goes into: public ones, or private ones when internal. */
   readonly subnetIds: readonly string[];
@@ -65,15 +67,16 @@ export function loadBalancerAttributes(
 }
 
 /**
- * Controller mode: the IngressClassParams spec and the Ingress annotations for the application's
- * Ingress, so that the controller's load balancer has the same scheme, subnets, security group,
- * certificate, TLS policy, redirect and attributes as the one alb mode creates.
+ * Controller mode: the IngressClassParams spec (the platform creates the class and its params in
+ * the cluster; the controller lets them override any Ingress annotation) and the annotations for
+ * the application's Ingress, so that the controller's load balancer has the same scheme, subnets,
+ * security group, certificate, TLS policy, redirect and attributes as the one alb mode creates.
  */
 export function controllerIngressValues(i: ControllerIngressInputs) {
   const scheme = i.internal ? "internal" : "internet-facing";
   const attributes = loadBalancerAttributes(i);
   return {
-    className: "alb",
+    className: i.className,
     ingressClassParams: {
       scheme,
       ipAddressType: "ipv4",

@@ -24,6 +24,11 @@ export interface PlatformArgs {
   readonly kubernetesVersion?: string;
   /** Labels for the namespace. @default {} */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Controller mode: the IngressClass to create and the IngressClassParams spec that makes the
+   * AWS Load Balancer Controller's load balancer as strict as alb mode's. @default none
+   */
+  readonly ingressClass?: { readonly name: string; readonly params: pulumi.Input<Record<string, unknown>> };
 }
 
 /**
@@ -68,13 +73,30 @@ export class Platform extends pulumi.ComponentResource {
         },
         inCluster,
       );
-    release(
+    const controller = release(
       "AWS Load Balancer Controller",
       CHARTS.loadBalancerController,
       pulumi
         .all([args.vpcId, args.loadBalancerControllerRoleArn])
         .apply(([vpcId, role]) => loadBalancerControllerValues(args.clusterName, args.region, vpcId, role)),
     );
+    if (args.ingressClass !== undefined) {
+      const className = args.ingressClass.name;
+      // The controller's chart installs the IngressClassParams definition.
+      const params = new k8s.apiextensions.CustomResource(
+        `${name}-ingress-class-params`,
+        { apiVersion: "elbv2.k8s.aws/v1beta1", kind: "IngressClassParams", metadata: { name: className }, spec: args.ingressClass.params },
+        { ...inCluster, dependsOn: [controller] },
+      );
+      new k8s.networking.v1.IngressClass(
+        `${name}-ingress-class`,
+        {
+          metadata: { name: className },
+          spec: { controller: "ingress.k8s.aws/alb", parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: className } },
+        },
+        { ...inCluster, dependsOn: [params] },
+      );
+    }
     release("metrics-server", CHARTS.metricsServer, metricsServerValues());
     release(
       "cluster autoscaler",

@@ -16,3 +16,6 @@ export function nameTags(
 ): Record<string, string> {
   return { ...tags, ...extra, Name: name };
 }
+
+/** The tag that marks a security group as a load balancer's (value "load-balancer"). */
+export const LOAD_BALANCER_ROLE_TAG = "datafold:role";

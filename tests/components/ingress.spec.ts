@@ -59,6 +59,15 @@ describe("Ingress", () => {
       );
     });
 
+    it("marks its security group as a load balancer's", async () => {
+      const run = await plan();
+      expect(inputs(find(run, "aws:ec2/securityGroup:SecurityGroup", "acme-lb")).tags).to.deep.equal({
+        ...TAGS,
+        "datafold:role": "load-balancer",
+        Name: "acme-lb",
+      });
+    });
+
     it("creates an internet-facing ALB in the given subnets, deletion-protected, dropping invalid headers", async () => {
       const run = await plan();
       expect(inputs(find(run, "aws:lb/loadBalancer:LoadBalancer", "acme"))).to.deep.equal({
@@ -243,7 +252,7 @@ describe("Ingress", () => {
       const attributes =
         "idle_timeout.timeout_seconds=90,routing.http.drop_invalid_header_fields.enabled=true,deletion_protection.enabled=true";
       expect(outputs(run).controllerValues).to.deep.equal({
-        className: "alb",
+        className: "acme-alb",
         ingressClassParams: {
           scheme: "internet-facing",
           ipAddressType: "ipv4",

@@ -7,7 +7,9 @@ const KUBECONFIG = JSON.stringify({ apiVersion: "v1", kind: "Config", clusters: 
 const LBC_ROLE = "arn:aws:iam::123456789012:role/acme-load-balancer-controller";
 const CA_ROLE = "arn:aws:iam::123456789012:role/acme-cluster-autoscaler";
 
-function plan() {
+const PARAMS = { scheme: "internal", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06" };
+
+function plan(extra: Partial<ConstructorParameters<typeof Platform>[1]> = {}) {
   return runComponents(() => {
     const p = new Platform("acme", {
       kubeconfig: KUBECONFIG,
@@ -18,6 +20,7 @@ function plan() {
       loadBalancerControllerRoleArn: LBC_ROLE,
       clusterAutoscalerRoleArn: CA_ROLE,
       labels: { "datafold.com/deployment": "acme" },
+      ...extra,
     });
     return { namespace: p.namespace };
   });
@@ -113,5 +116,22 @@ describe("Platform", () => {
       },
     });
     expect((ca.values as { image: unknown }).image).to.deep.equal({ tag: "v1.35.0" });
+  });
+
+  it("in controller mode, creates the IngressClass and its IngressClassParams after the controller", async () => {
+    const run = await plan({ ingressClass: { name: "acme-alb", params: PARAMS } });
+    const params = find(run, "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams", "acme-ingress-class-params");
+    expect(inputs(params)).to.deep.equal({
+      apiVersion: "elbv2.k8s.aws/v1beta1",
+      kind: "IngressClassParams",
+      metadata: { name: "acme-alb" },
+      spec: PARAMS,
+    });
+    expect(params.dependencies).to.include(find(run, "kubernetes:helm.sh/v3:Release", "acme-aws-load-balancer-controller").urn);
+    const cls = find(run, "kubernetes:networking.k8s.io/v1:IngressClass", "acme-ingress-class");
+    expect(inputs(cls)).to.deep.include({
+      metadata: { name: "acme-alb" },
+      spec: { controller: "ingress.k8s.aws/alb", parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: "acme-alb" } },
+    });
   });
 });
