@@ -93,7 +93,12 @@ export = function main() {
       kubernetesVersion: settings.cluster.kubernetesVersion,
       labels: { "datafold.com/deployment": name },
       ...(ingress.controllerValues
-        ? { ingressClass: { name: ingressClassName(name), params: ingress.controllerValues.apply((v) => v.ingressClassParams) } }
+        ? {
+            ingressClass: {
+              name: ingressClassName(name),
+              params: ingress.controllerValues.apply((v) => v.ingressClassParams),
+            },
+          }
         : {}),
     },
     // The controllers are pods: they need nodes to run on.

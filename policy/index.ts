@@ -1,11 +1,9 @@
 /**
- * The CrossGuard pack: `pulumi preview --policy-pack policy`. One rule per file under rules/;
- * this file only assembles them.
+ * The CrossGuard pack: `pulumi preview --policy-pack policy`. One rule per file under rules/,
+ * listed in policies.ts; every rule is mandatory unless the pack's config says otherwise.
  */
 import { PolicyPack } from "@pulumi/policy";
 
-import { ec2SubnetNoPublicIpOnLaunch } from "./rules/ec2/ec2-subnet-no-public-ip-on-launch";
+import { policies } from "./policies";
 
-export const policies = [ec2SubnetNoPublicIpOnLaunch];
-
-new PolicyPack("datafold-aws", { policies });
+new PolicyPack("datafold-aws", { enforcementLevel: "mandatory", policies });

@@ -8,6 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 
 import { toStackExport } from "../plan/export";
+import { evaluate, formatReport } from "../policy/engine";
+import { policies } from "../policy/policies";
 import { planStack } from "../plan/offline";
 import { inTreeOrder, renderOutputs, renderSummary, renderTree } from "../plan/render";
 import { ProgramError } from "../plan/run";
@@ -73,11 +75,16 @@ async function main(): Promise<number> {
     console.log("Messages from the program (what `pulumi up` prints):");
     console.log(run.messages.map((m) => m.replace(/^/gm, "  ")).join("\n"));
   }
+  const exported = toStackExport(inTreeOrder(run.resources));
   if (args.json !== undefined) {
-    fs.writeFileSync(args.json, `${JSON.stringify(toStackExport(inTreeOrder(run.resources)), null, 2)}\n`);
+    fs.writeFileSync(args.json, `${JSON.stringify(exported, null, 2)}\n`);
     console.log(`\nWrote ${run.resources.length} resources to ${args.json}`);
   }
-  return 0;
+  // The pack's rules, on exactly what the JSON holds.
+  const violations = await evaluate(exported.deployment.resources, policies);
+  console.log("");
+  console.log(formatReport(violations, policies.length));
+  return violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
 }
 
 main().then(

@@ -240,7 +240,9 @@ describe("program (index.ts)", () => {
           expect(s.global.awsTargetGroupArn).to.equal(undefined);
           expect(s.server).to.deep.equal({ serviceAccount: { roleArn: outputs(run).bedrockRoleArn } });
           expect(count(run, "aws:route53/record:Record")).to.equal(1);
-          const params = inputs(find(run, "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams", "umbrella-datafold-ingress-class-params"));
+          const params = inputs(
+            find(run, "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams", "umbrella-datafold-ingress-class-params"),
+          );
           expect(params.spec).to.deep.equal(s.ingress.ingressClassParams);
           expect(s.ingress.className).to.equal("umbrella-datafold-alb");
           expect(inputs(find(run, "aws:ebs/volume:Volume", "umbrella-datafold-clickhouse-data")).kmsKeyId).to.equal(

@@ -230,7 +230,13 @@ export class Ingress extends pulumi.ComponentResource {
       this.controllerValues = pulumi
         .all([args.subnetIds, sg.id, certificate.validatedArn])
         .apply(([subnetIds, securityGroupId, certificateArn]) =>
-          controllerIngressValues({ ...args, className: ingressClassName(name), subnetIds, securityGroupId, certificateArn }),
+          controllerIngressValues({
+            ...args,
+            className: ingressClassName(name),
+            subnetIds,
+            securityGroupId,
+            certificateArn,
+          }),
         );
     }
 

@@ -85,14 +85,22 @@ export class Platform extends pulumi.ComponentResource {
       // The controller's chart installs the IngressClassParams definition.
       const params = new k8s.apiextensions.CustomResource(
         `${name}-ingress-class-params`,
-        { apiVersion: "elbv2.k8s.aws/v1beta1", kind: "IngressClassParams", metadata: { name: className }, spec: args.ingressClass.params },
+        {
+          apiVersion: "elbv2.k8s.aws/v1beta1",
+          kind: "IngressClassParams",
+          metadata: { name: className },
+          spec: args.ingressClass.params,
+        },
         { ...inCluster, dependsOn: [controller] },
       );
       new k8s.networking.v1.IngressClass(
         `${name}-ingress-class`,
         {
           metadata: { name: className },
-          spec: { controller: "ingress.k8s.aws/alb", parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: className } },
+          spec: {
+            controller: "ingress.k8s.aws/alb",
+            parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: className },
+          },
         },
         { ...inCluster, dependsOn: [params] },
       );

@@ -1,23 +1,51 @@
-/** Calls a resource rule the way the engine does, without the engine, and collects its violations. */
-import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+/**
+ * Rule tests run through the same offline evaluator as `npm run policy`: fixtures are resources
+ * as a stack export holds them, and a test reads the messages each rule reports.
+ */
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 
-export async function violations(
-  policy: ResourceValidationPolicy,
+import { evaluate, type ExportResource, type PackConfig, type Violation } from "../engine";
+
+/** A resource as `pulumi stack export` would list it (inputs only; outputs as given). */
+export function res(
   type: string,
   name: string,
-  props: Record<string, unknown>,
-): Promise<string[]> {
-  const found: string[] = [];
-  const args = {
-    type,
-    name,
-    props,
+  inputs: Record<string, unknown>,
+  extra: Partial<ExportResource> = {},
+): ExportResource {
+  return {
     urn: `urn:pulumi:test::datafold-aws::${type}::${name}`,
-    opts: {},
-    stackTags: new Map(),
-  } as unknown as ResourceValidationArgs;
-  const validate = policy.validateResource;
-  const rules = Array.isArray(validate) ? validate : validate ? [validate] : [];
-  for (const rule of rules) await rule(args, (message: string) => found.push(message));
-  return found;
+    type,
+    custom: true,
+    inputs,
+    outputs: {},
+    dependencies: [],
+    propertyDependencies: {},
+    ...extra,
+  };
 }
+
+/** The violations one policy reports for the resources. */
+export function violations(
+  policy: ResourceValidationPolicy | StackValidationPolicy,
+  resources: ExportResource[],
+  config: PackConfig = {},
+): Promise<Violation[]> {
+  return evaluate(resources, [policy], config);
+}
+
+/** Only the messages. */
+export async function messages(
+  policy: ResourceValidationPolicy | StackValidationPolicy,
+  resources: ExportResource[],
+  config: PackConfig = {},
+): Promise<string[]> {
+  return (await violations(policy, resources, config)).map((v) => v.message);
+}
+
+/** A copy of a resource with its inputs changed. */
+export function withInputs(r: ExportResource, change: Record<string, unknown>): ExportResource {
+  return { ...r, inputs: { ...r.inputs, ...change } };
+}
+
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -127,11 +127,16 @@ describe("Platform", () => {
       metadata: { name: "acme-alb" },
       spec: PARAMS,
     });
-    expect(params.dependencies).to.include(find(run, "kubernetes:helm.sh/v3:Release", "acme-aws-load-balancer-controller").urn);
+    expect(params.dependencies).to.include(
+      find(run, "kubernetes:helm.sh/v3:Release", "acme-aws-load-balancer-controller").urn,
+    );
     const cls = find(run, "kubernetes:networking.k8s.io/v1:IngressClass", "acme-ingress-class");
     expect(inputs(cls)).to.deep.include({
       metadata: { name: "acme-alb" },
-      spec: { controller: "ingress.k8s.aws/alb", parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: "acme-alb" } },
+      spec: {
+        controller: "ingress.k8s.aws/alb",
+        parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: "acme-alb" },
+      },
     });
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * Every type token that can express the same thing, so that a rule cannot be side-stepped by
+ * declaring the same resource through another module or an older name.
+ */
+
+export const EBS_VOLUME = ["aws:ebs/volume:Volume"];
+export const RDS_INSTANCE = ["aws:rds/instance:Instance"];
+export const RDS_CLUSTER = ["aws:rds/cluster:Cluster"];
+export const S3_BUCKET = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+export const S3_ENCRYPTION = [
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+];
+export const S3_PUBLIC_ACCESS_BLOCK = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"];
+export const KMS_KEY = ["aws:kms/key:Key"];
+export const EKS_CLUSTER_AWS = ["aws:eks/cluster:Cluster"];
+export const EKS_CLUSTER_COMPONENT = ["eks:index:Cluster"];
+export const EKS_NODE_GROUP = ["aws:eks/nodeGroup:NodeGroup"];
+export const LB_LISTENER = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
+export const LOAD_BALANCER = [
+  "aws:lb/loadBalancer:LoadBalancer",
+  "aws:alb/loadBalancer:LoadBalancer",
+  "aws:elb/loadBalancer:LoadBalancer",
+];
+export const INGRESS_CLASS_PARAMS = [
+  "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams",
+  "kubernetes:elbv2.k8s.aws/v1:IngressClassParams",
+];
+export const SECURITY_GROUP = ["aws:ec2/securityGroup:SecurityGroup"];
+export const SG_INGRESS_RULE = ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"];
+export const SG_RULE = ["aws:ec2/securityGroupRule:SecurityGroupRule"];
+export const LAUNCH_TEMPLATE = ["aws:ec2/launchTemplate:LaunchTemplate"];
+export const EC2_INSTANCE = ["aws:ec2/instance:Instance"];
+export const SUBNET = ["aws:ec2/subnet:Subnet"];
+export const IAM_ROLE = ["aws:iam/role:Role"];
+export const IAM_POLICY_DOCUMENT = [
+  "aws:iam/policy:Policy",
+  "aws:iam/rolePolicy:RolePolicy",
+  "aws:iam/userPolicy:UserPolicy",
+  "aws:iam/groupPolicy:GroupPolicy",
+];
+
+export function isOneOf(type: string, tokens: readonly string[]): boolean {
+  return tokens.includes(type);
+}

@@ -1,0 +1,22 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+
+import { LB_LISTENER, isOneOf } from "../../lib/types";
+import { hasUnknown, propsOf, show } from "../../lib/values";
+import { sslPolicySchema } from "./tls-policies";
+
+export const elbListenerRequireTlsPolicy: ResourceValidationPolicy = {
+  name: "elb-listener-require-tls-policy",
+  description: "Every HTTPS or TLS load balancer listener uses an allowed SSL policy.",
+  configSchema: sslPolicySchema,
+  validateResource: (args, report) => {
+    if (!isOneOf(args.type, LB_LISTENER)) return;
+    const { protocol, sslPolicy } = propsOf(args);
+    if (hasUnknown(protocol) || hasUnknown(sslPolicy) || (protocol !== "HTTPS" && protocol !== "TLS")) return;
+    const { allowedSslPolicies } = args.getConfig<{ allowedSslPolicies: string[] }>();
+    if (typeof sslPolicy !== "string" || !allowedSslPolicies.includes(sslPolicy)) {
+      report(
+        `listener ${args.name} (${String(protocol)}) must use one of ${allowedSslPolicies.join(", ")}; it uses ${show(sslPolicy ?? "the AWS default policy")}.`,
+      );
+    }
+  },
+};

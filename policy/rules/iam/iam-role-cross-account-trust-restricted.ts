@@ -1,0 +1,43 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+
+import { IAM_ROLE, isOneOf } from "../../lib/types";
+import { isRecord, policyDocument, propsOf, statements, strings } from "../../lib/values";
+
+/** The account an AWS principal belongs to ("*" for anyone). */
+export function principalAccount(principal: string): string {
+  if (principal === "*") return "*";
+  if (/^\d{12}$/.test(principal)) return principal;
+  return /^arn:aws[a-z-]*:(iam|sts)::(\d{12}):/.exec(principal)?.[2] ?? principal;
+}
+
+export const iamRoleCrossAccountTrustRestricted: ResourceValidationPolicy = {
+  name: "iam-role-cross-account-trust-restricted",
+  description:
+    "Roles that other AWS accounts may assume trust only the configured accounts (the vendor's), and require MFA.",
+  configSchema: {
+    properties: {
+      trustedAccountIds: { type: "array", items: { type: "string" }, default: ["710753145501"] },
+      requireMfa: { type: "boolean", default: true },
+    },
+  },
+  validateResource: (args, report) => {
+    if (!isOneOf(args.type, IAM_ROLE)) return;
+    const { trustedAccountIds, requireMfa } = args.getConfig<{ trustedAccountIds: string[]; requireMfa: boolean }>();
+    for (const statement of statements(policyDocument(propsOf(args).assumeRolePolicy))) {
+      if (statement.Effect !== "Allow" || !isRecord(statement.Principal)) continue;
+      const principals = strings(statement.Principal.AWS);
+      if (principals.length === 0) continue;
+      const strangers = principals.filter((p) => !trustedAccountIds.includes(principalAccount(p)));
+      if (strangers.length > 0)
+        report(
+          `role ${args.name} trusts ${strangers.join(", ")}; only accounts ${trustedAccountIds.join(", ")} may assume it.`,
+        );
+      const bool = isRecord(statement.Condition) && isRecord(statement.Condition.Bool) ? statement.Condition.Bool : {};
+      if (requireMfa && bool["aws:MultiFactorAuthPresent"] !== "true" && bool["aws:MultiFactorAuthPresent"] !== true) {
+        report(
+          `role ${args.name} lets ${principals.join(", ")} assume it without MFA; require Bool aws:MultiFactorAuthPresent = true.`,
+        );
+      }
+    }
+  },
+};

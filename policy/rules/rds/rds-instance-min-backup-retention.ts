@@ -1,0 +1,24 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+
+import { RDS_CLUSTER, RDS_INSTANCE, isOneOf } from "../../lib/types";
+import { hasUnknown, propsOf } from "../../lib/values";
+
+export const rdsInstanceMinBackupRetention: ResourceValidationPolicy = {
+  name: "rds-instance-min-backup-retention",
+  description: "RDS automated backups are kept at least the configured number of days.",
+  configSchema: { properties: { minimumRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 14 } } },
+  validateResource: (args, report) => {
+    if (!isOneOf(args.type, [...RDS_INSTANCE, ...RDS_CLUSTER])) return;
+    if (propsOf(args).replicateSourceDb !== undefined) return;
+    const { minimumRetentionDays } = args.getConfig<{ minimumRetentionDays: number }>();
+    const days = propsOf(args).backupRetentionPeriod;
+    if (hasUnknown(days)) return;
+    // AWS's default when unset is 1 day (7 on the console): below any sensible minimum.
+    const actual = typeof days === "number" ? days : 1;
+    if (actual < minimumRetentionDays) {
+      report(
+        `database ${args.name} must keep backups at least ${minimumRetentionDays} days (backupRetentionPeriod); it keeps ${typeof days === "number" ? days : "the default 1"}.`,
+      );
+    }
+  },
+};

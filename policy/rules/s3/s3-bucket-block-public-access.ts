@@ -1,0 +1,32 @@
+import type { StackValidationPolicy } from "@pulumi/policy";
+
+import { S3_BUCKET, S3_PUBLIC_ACCESS_BLOCK, isOneOf } from "../../lib/types";
+import { hasUnknown, propsOf } from "../../lib/values";
+import { companionsOf } from "./buckets";
+
+const SETTINGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+export const s3BucketBlockPublicAccess: StackValidationPolicy = {
+  name: "s3-bucket-block-public-access",
+  description: "Every S3 bucket has a public access block with all four settings on.",
+  validateStack: (args, report) => {
+    for (const bucket of args.resources.filter((r) => isOneOf(r.type, S3_BUCKET))) {
+      const blocks = companionsOf(bucket, args.resources, S3_PUBLIC_ACCESS_BLOCK);
+      if (blocks.length === 0) {
+        report(
+          `bucket ${bucket.name} must have a public access block with ${SETTINGS.join(", ")} all true; it has none.`,
+          bucket.urn,
+        );
+        continue;
+      }
+      for (const block of blocks) {
+        const off = SETTINGS.filter((s) => !hasUnknown(propsOf(block)[s]) && propsOf(block)[s] !== true);
+        if (off.length > 0)
+          report(
+            `bucket ${bucket.name}'s public access block must set ${SETTINGS.join(", ")} to true; ${off.join(", ")} ${off.length === 1 ? "is" : "are"} not.`,
+            block.urn,
+          );
+      }
+    }
+  },
+};

@@ -1,0 +1,101 @@
+import { expect } from "chai";
+
+import { elbListenerHttpRedirectOnly } from "../rules/elb/elb-listener-http-redirect-only";
+import { elbListenerRequireTlsPolicy } from "../rules/elb/elb-listener-require-tls-policy";
+import { k8sIngressClassParamsRequireTlsPolicy } from "../rules/k8s/k8s-ingress-class-params-require-tls-policy";
+import { messages, res, UNKNOWN, withInputs } from "./helpers";
+
+const STRICT = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
+
+describe("elb-listener-require-tls-policy", () => {
+  const https = res("aws:lb/listener:Listener", "https", {
+    port: 443,
+    protocol: "HTTPS",
+    sslPolicy: STRICT,
+    certificateArn: "arn:cert",
+  });
+  it("passes an HTTPS listener with the strict policy", async () =>
+    expect(await messages(elbListenerRequireTlsPolicy, [https])).to.deep.equal([]));
+  it("fails a weaker policy, naming the allowed ones and the one used", async () => {
+    expect(
+      await messages(elbListenerRequireTlsPolicy, [withInputs(https, { sslPolicy: "ELBSecurityPolicy-2016-08" })]),
+    ).to.deep.equal([`listener https (HTTPS) must use one of ${STRICT}; it uses "ELBSecurityPolicy-2016-08".`]);
+  });
+  it("fails a listener that leaves the policy to AWS's default", async () => {
+    expect(await messages(elbListenerRequireTlsPolicy, [withInputs(https, { sslPolicy: undefined })])).to.deep.equal([
+      `listener https (HTTPS) must use one of ${STRICT}; it uses "the AWS default policy".`,
+    ]);
+  });
+  it("checks the aws:alb token and TLS listeners too", async () => {
+    const alb = res("aws:alb/listener:Listener", "tls", {
+      protocol: "TLS",
+      sslPolicy: "ELBSecurityPolicy-TLS-1-2-2017-01",
+    });
+    expect(await messages(elbListenerRequireTlsPolicy, [alb])).to.have.length(1);
+  });
+  it("takes the allowed policies from the pack's config", async () => {
+    const config = {
+      "elb-listener-require-tls-policy": { allowedSslPolicies: [STRICT, "ELBSecurityPolicy-TLS13-1-3-2021-06"] },
+    };
+    expect(
+      await messages(
+        elbListenerRequireTlsPolicy,
+        [withInputs(https, { sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" })],
+        config,
+      ),
+    ).to.deep.equal([]);
+  });
+  it("cannot tell yet when the policy is unknown, and ignores plain HTTP", async () => {
+    expect(
+      await messages(elbListenerRequireTlsPolicy, [
+        withInputs(https, { sslPolicy: UNKNOWN }),
+        res("aws:lb/listener:Listener", "http", { protocol: "HTTP" }),
+      ]),
+    ).to.deep.equal([]);
+  });
+});
+
+describe("elb-listener-http-redirect-only", () => {
+  const http = res("aws:lb/listener:Listener", "http", {
+    port: 80,
+    protocol: "HTTP",
+    defaultActions: [{ type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } }],
+  });
+  it("passes an HTTP listener that only redirects to HTTPS", async () =>
+    expect(await messages(elbListenerHttpRedirectOnly, [http])).to.deep.equal([]));
+  it("fails an HTTP listener that forwards", async () => {
+    expect(
+      await messages(elbListenerHttpRedirectOnly, [
+        withInputs(http, { defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }] }),
+      ]),
+    ).to.deep.equal([
+      'HTTP listener http must only redirect to HTTPS; its default actions are [{"type":"forward","targetGroupArn":"arn:tg"}].',
+    ]);
+  });
+  it("fails a redirect that stays on HTTP", async () => {
+    const loop = withInputs(http, {
+      defaultActions: [{ type: "redirect", redirect: { port: "8080", protocol: "HTTP" } }],
+    });
+    expect(await messages(elbListenerHttpRedirectOnly, [loop])).to.have.length(1);
+  });
+});
+
+describe("k8s-ingress-class-params-require-tls-policy", () => {
+  const params = res("kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams", "acme-alb", {
+    spec: { scheme: "internet-facing", sslPolicy: STRICT },
+  });
+  it("passes controller-mode params with the strict policy", async () =>
+    expect(await messages(k8sIngressClassParamsRequireTlsPolicy, [params])).to.deep.equal([]));
+  it("fails params with another policy or none", async () => {
+    expect(
+      await messages(k8sIngressClassParamsRequireTlsPolicy, [
+        withInputs(params, { spec: { scheme: "internet-facing" } }),
+      ]),
+    ).to.deep.equal([`IngressClassParams acme-alb must set spec.sslPolicy to one of ${STRICT}; it has "none".`]);
+    expect(
+      await messages(k8sIngressClassParamsRequireTlsPolicy, [
+        withInputs(params, { spec: { sslPolicy: "ELBSecurityPolicy-2016-08" } }),
+      ]),
+    ).to.have.length(1);
+  });
+});
