@@ -61,20 +61,41 @@ export class RecordingMonitor extends MockMonitor {
     };
   }
 
+  /** Starts the record of a resource the program declared or read. */
+  private record(req: any, fields: Partial<RecordedResource>): RecordedResource {
+    const parent: string = req.getParent();
+    const entry: RecordedResource = {
+      urn: (this as any).newUrn(parent, req.getType(), req.getName()),
+      type: req.getType(),
+      name: req.getName(),
+      custom: true,
+      parent: parent === "" ? undefined : parent,
+      dependencies: req.getDependenciesList(),
+      propertyDependencies: {},
+      protect: false,
+      retainOnDelete: false,
+      ignoreChanges: [],
+      replaceOnChanges: [],
+      deleteBeforeReplace: false,
+      aliases: [],
+      provider: req.getProvider() === "" ? undefined : req.getProvider(),
+      inputs: {},
+      id: undefined,
+      outputs: {},
+      ...fields,
+    };
+    this.recorded.push(entry);
+    this.byUrn.set(entry.urn, entry);
+    return entry;
+  }
+
   async registerResource(req: any, callback: (err: any, response: any) => void): Promise<void> {
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
       propertyDependencies[key] = deps.getUrnsList();
     });
-    const parent: string = req.getParent();
-    const urn: string = (this as any).newUrn(parent, req.getType(), req.getName());
-    const entry: RecordedResource = {
-      urn,
-      type: req.getType(),
-      name: req.getName(),
+    const entry = this.record(req, {
       custom: req.getCustom(),
-      parent: parent === "" ? undefined : parent,
-      dependencies: req.getDependenciesList(),
       propertyDependencies,
       protect: req.hasProtect() ? req.getProtect() : false,
       retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : false,
@@ -82,13 +103,8 @@ export class RecordingMonitor extends MockMonitor {
       replaceOnChanges: req.getReplaceonchangesList(),
       deleteBeforeReplace: req.getDeletebeforereplace(),
       aliases: req.getAliasesList().map((a: any) => (a.hasUrn() ? a.getUrn() : JSON.stringify(a.toObject()))),
-      provider: req.getProvider() === "" ? undefined : req.getProvider(),
       inputs: wire(req.getObject()),
-      id: undefined,
-      outputs: {},
-    };
-    this.recorded.push(entry);
-    this.byUrn.set(urn, entry);
+    });
     await super.registerResource(req, (err: any, response: any) => {
       if (!err && response) {
         entry.id = response.getId() === "" ? undefined : response.getId();
@@ -100,30 +116,7 @@ export class RecordingMonitor extends MockMonitor {
 
   /** Reads (`.get()`, stack references) are resources of the deployment too: recorded, marked external. */
   async readResource(req: any, callback: (err: any, response: any) => void): Promise<void> {
-    const parent: string = req.getParent();
-    const urn: string = (this as any).newUrn(parent, req.getType(), req.getName());
-    const entry: RecordedResource = {
-      urn,
-      type: req.getType(),
-      name: req.getName(),
-      custom: true,
-      external: true,
-      parent: parent === "" ? undefined : parent,
-      dependencies: req.getDependenciesList(),
-      propertyDependencies: {},
-      protect: false,
-      retainOnDelete: false,
-      ignoreChanges: [],
-      replaceOnChanges: [],
-      deleteBeforeReplace: false,
-      aliases: [],
-      provider: req.getProvider() === "" ? undefined : req.getProvider(),
-      inputs: wire(req.getProperties()),
-      id: req.getId(),
-      outputs: {},
-    };
-    this.recorded.push(entry);
-    this.byUrn.set(urn, entry);
+    const entry = this.record(req, { external: true, inputs: wire(req.getProperties()), id: req.getId() });
     await super.readResource(req, (err: any, response: any) => {
       if (!err && response) entry.outputs = wire(response.getProperties());
       callback(err, response);

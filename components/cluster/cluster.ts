@@ -3,6 +3,7 @@ import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
 
 import { DEFAULTS, type MANAGED_ADDONS, type NodeGroupSettings } from "../../config";
+import { protectedKey } from "../shared/kms";
 import { nameTags } from "../shared/tags";
 import {
   BEDROCK_SERVICE_ACCOUNTS,
@@ -122,20 +123,11 @@ export class Cluster extends pulumi.ComponentResource {
     const partition = aws.getPartitionOutput({}, parent).partition;
     const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
 
-    const secretsKey = new aws.kms.Key(
+    const secretsKey = protectedKey(
+      this,
       `${name}-eks-secrets`,
-      {
-        description: `${args.clusterName}: EKS secrets envelope encryption`,
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
-        tags: nameTags(args.tags, `${name}-eks-secrets`),
-      },
-      { parent: this, protect: true },
-    );
-    new aws.kms.Alias(
-      `${name}-eks-secrets`,
-      { name: `alias/${args.clusterName}-eks-secrets`, targetKeyId: secretsKey.keyId },
-      parent,
+      `${args.clusterName}: EKS secrets envelope encryption`,
+      args.tags,
     );
 
     const cluster = new eks.Cluster(

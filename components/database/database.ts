@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
 import { type DatabaseSettings, DEFAULTS } from "../../config";
+import { protectedKey } from "../shared/kms";
 import { nameTags } from "../shared/tags";
 import { autoMinorVersionUpgrade, parameterGroupFamily } from "./engine";
 
@@ -70,17 +71,7 @@ export class Database extends pulumi.ComponentResource {
     const parent = { parent: this };
     const stateful = { parent: this, protect: true };
 
-    const key = new aws.kms.Key(
-      `${name}-db`,
-      {
-        description: `${name}: RDS PostgreSQL storage and Performance Insights`,
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
-        tags: nameTags(args.tags, `${name}-db`),
-      },
-      stateful,
-    );
-    new aws.kms.Alias(`${name}-db`, { name: `alias/${name}-db`, targetKeyId: key.keyId }, parent);
+    const key = protectedKey(this, `${name}-db`, `${name}: RDS PostgreSQL storage and Performance Insights`, args.tags);
 
     const subnets = new aws.rds.SubnetGroup(
       `${name}-db`,

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 
 import { Cluster, type ClusterArgs } from "../../components/cluster/cluster";
-import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "../../components/cluster/iam";
+import { bedrockPolicy, clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "../../components/cluster/iam";
 import { DEFAULTS } from "../../config";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";
 
@@ -194,23 +194,7 @@ describe("Cluster", () => {
     const on = await plan({ bedrock: true });
     expect(
       JSON.parse(inputs(find(on, "aws:iam/rolePolicy:RolePolicy", "acme-bedrock")).policy as string),
-    ).to.deep.equal({
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "FoundationModels",
-          Effect: "Allow",
-          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetFoundationModel"],
-          Resource: "arn:aws:bedrock:us-east-1::foundation-model/*",
-        },
-        {
-          Sid: "InferenceProfiles",
-          Effect: "Allow",
-          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetInferenceProfile"],
-          Resource: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/*",
-        },
-      ],
-    });
+    ).to.deep.equal(bedrockPolicy("aws", "us-east-1", "123456789012"));
     expect(outputs(on).bedrockRoleArn).to.equal(
       (find(on, "aws:iam/role:Role", "acme-bedrock").outputs as { arn: string }).arn,
     );
