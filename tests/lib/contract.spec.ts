@@ -1,0 +1,60 @@
+import * as fs from "fs";
+import * as path from "path";
+
+import { expect } from "chai";
+import * as yaml from "js-yaml";
+
+import { DEFAULTS } from "../../config";
+
+const CONTRACT = path.resolve(__dirname, "../../../shared/CONFIG.md");
+const README = path.resolve(__dirname, "../../README.md");
+
+/** The example stack of the contract: its YAML block, parsed. */
+function contractConfig(): Record<string, unknown> {
+  const text = fs.readFileSync(CONTRACT, "utf8");
+  const block = /```yaml\n([\s\S]*?)```/.exec(text);
+  if (!block) throw new Error(`${CONTRACT} has no yaml block`);
+  return (yaml.load(block[1]) as { config: Record<string, unknown> }).config;
+}
+
+describe("the config contract", () => {
+  before(function () {
+    // The contract lives in ../shared beside the checkout (as in CI); without it there is nothing to compare.
+    if (!fs.existsSync(CONTRACT)) this.skip();
+  });
+
+  it("has every key of ../shared/CONFIG.md with the same default", () => {
+    const contract = contractConfig();
+    const sections = Object.keys(contract)
+      .filter((k) => k.startsWith("datafold-aws:"))
+      .map((k) => k.slice("datafold-aws:".length));
+    const defaults = DEFAULTS as unknown as Record<string, unknown>;
+    for (const section of sections) {
+      const given = contract[`datafold-aws:${section}`];
+      if (section === "deploymentName" || section === "domain") continue; // required, no default
+      expect(defaults, section).to.have.property(section);
+      if (typeof given === "object" && given !== null && !Array.isArray(given) && Object.keys(given).length > 0) {
+        for (const [key, value] of Object.entries(given)) {
+          expect((defaults[section] as Record<string, unknown>)[key], `${section}.${key}`).to.deep.equal(value);
+        }
+      } else {
+        expect(defaults[section], section).to.deep.equal(given);
+      }
+    }
+  });
+
+  it("documents every key in the README's configuration reference", () => {
+    const readme = fs.readFileSync(README, "utf8");
+    const rows = readme.split("\n").filter((l) => l.startsWith("| `"));
+    for (const [section, value] of Object.entries(DEFAULTS)) {
+      const keys = typeof value === "object" && !Array.isArray(value) && section !== "tags" ? Object.keys(value) : [""];
+      for (const key of keys) {
+        const full = key === "" ? section : `${section}.${key}`;
+        const documented = rows.some(
+          (r) => r.includes(`\`${full}\``) || (r.includes(`\`${section}.`) && r.split("|")[1].includes(`\`${key}\``)),
+        );
+        expect(documented, full).to.equal(true);
+      }
+    }
+  });
+});
