@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 
-import { evaluate, formatReport, type PackConfig, readExport } from "./engine";
+import { blocks, evaluate, formatReport, type PackConfig, readExport } from "./engine";
 import { policies } from "./policies";
 
 const USAGE = "usage: npm run policy -- <stack-export.json> [--config pack-config.json]";
@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const violations = await evaluate(resources, policies, config);
   console.log(`${resources.length} resources in ${file}`);
   console.log(formatReport(violations, policies.length));
-  return violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
+  return violations.some((v) => blocks(v.enforcementLevel)) ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,9 +1,12 @@
 /**
  * Evaluates the pack without the Pulumi engine: against a `pulumi stack export` file or the
  * offline plan's JSON. The same code serves `npm run policy`, `npm run plan` and the tests, so
- * there is one evaluation, not two. It builds what CrossGuard hands a policy (props, options,
- * parent, dependencies, property dependencies, the policy's config with its schema defaults) and
- * collects the violations.
+ * there is one evaluation, not two. It hands each policy what CrossGuard does: resource policies
+ * see a resource's inputs, stack policies its outputs, both behind CrossGuard's own
+ * unknown-checking proxy; options, parent, dependencies and property dependencies; the policy's
+ * config with its schema defaults. A policy that meets an unknown value is reported as CrossGuard
+ * reports it: advisory, "can't run ... during preview". Secrets exported without --show-secrets
+ * count as unknown.
  */
 import type {
   EnforcementLevel,
@@ -16,6 +19,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 
+import { unknownCheckingProxy, UnknownValueError } from "./lib/proxy";
 import { isRecord, UNKNOWN } from "./lib/values";
 
 /** A resource as `pulumi stack export` (deployment v3) writes it. */
@@ -104,11 +108,20 @@ function typeChecks(type: string) {
   };
 }
 
-/** What CrossGuard hands stack policies: every resource with props (desired inputs over recorded outputs) and links. */
-export function toPolicyResources(resources: readonly ExportResource[]): PolicyResource[] {
+/**
+ * What CrossGuard hands policies: every resource with its properties and links. `view` picks the
+ * properties: "inputs" for resource policies, "outputs" (with the id, as the provider reports it)
+ * for stack policies; a resource recorded without outputs falls back to its inputs.
+ */
+export function toPolicyResources(resources: readonly ExportResource[], view: "inputs" | "outputs"): PolicyResource[] {
   const byUrn = new Map<string, PolicyResource>();
   const built = resources.map((r) => {
-    const props = plainValue({ ...(r.outputs ?? {}), ...(r.inputs ?? {}) }) as Record<string, unknown>;
+    const outputs =
+      r.outputs !== undefined && Object.keys(r.outputs).length > 0
+        ? { ...r.outputs, ...(r.id !== undefined ? { id: r.id } : {}) }
+        : undefined;
+    const raw = view === "outputs" ? (outputs ?? r.inputs ?? {}) : (r.inputs ?? {});
+    const props = unknownCheckingProxy(plainValue(raw) as Record<string, unknown>);
     const resource = {
       type: r.type,
       props,
@@ -141,29 +154,63 @@ export function toPolicyResources(resources: readonly ExportResource[]): PolicyR
 
 class NotApplicable extends Error {}
 
-function policyConfig(
-  policy: ResourceValidationPolicy | StackValidationPolicy,
-  given: PackConfig[string] | undefined,
-): Record<string, unknown> {
+type AnyPolicy = ResourceValidationPolicy | StackValidationPolicy;
+
+/** The policy's config: its schema's defaults, then the pack config's values, checked against the schema. */
+function policyConfig(policy: AnyPolicy, given: PackConfig[string] | undefined): Record<string, unknown> {
+  const schema = (policy.configSchema?.properties ?? {}) as Record<
+    string,
+    { type?: string; default?: unknown; minimum?: number; maximum?: number }
+  >;
   const defaults = Object.fromEntries(
-    Object.entries(policy.configSchema?.properties ?? {})
-      .filter(([, schema]) => (schema as { default?: unknown }).default !== undefined)
-      .map(([k, schema]) => [k, (schema as { default?: unknown }).default]),
+    Object.entries(schema)
+      .filter(([, property]) => property.default !== undefined)
+      .map(([k, property]) => [k, property.default]),
   );
   const values = isRecord(given)
     ? Object.fromEntries(Object.entries(given).filter(([k]) => k !== "enforcementLevel"))
     : {};
+  for (const [key, value] of Object.entries(values)) {
+    const property = schema[key];
+    const fits =
+      property !== undefined &&
+      (property.type === "integer"
+        ? Number.isInteger(value) &&
+          (property.minimum === undefined || (value as number) >= property.minimum) &&
+          (property.maximum === undefined || (value as number) <= property.maximum)
+        : property.type === "array"
+          ? Array.isArray(value)
+          : property.type === undefined || typeof value === property.type);
+    if (!fits) {
+      throw new Error(
+        `pack config for ${policy.name}: ${key} = ${JSON.stringify(value)} is not allowed; the policy takes ${
+          Object.entries(schema)
+            .map(
+              ([k, p]) =>
+                `${k} (${p.type ?? "any"}${p.minimum !== undefined ? ` ${p.minimum}..${p.maximum ?? ""}` : ""})`,
+            )
+            .join(", ") || "no settings"
+        }`,
+      );
+    }
+  }
   return { ...defaults, ...values };
 }
 
-function enforcement(
-  policy: ResourceValidationPolicy | StackValidationPolicy,
-  given: PackConfig[string] | undefined,
-  packLevel: EnforcementLevel,
-): EnforcementLevel {
-  if (typeof given === "string") return given;
-  if (isRecord(given) && typeof given.enforcementLevel === "string") return given.enforcementLevel;
-  return policy.enforcementLevel ?? packLevel;
+/** The level a policy runs at: its own pack config entry, then the pack config's "all", then the policy's, then the pack's. */
+function enforcement(policy: AnyPolicy, config: PackConfig, packLevel: EnforcementLevel): EnforcementLevel {
+  const levelOf = (entry: PackConfig[string] | undefined) =>
+    typeof entry === "string"
+      ? entry
+      : isRecord(entry) && typeof entry.enforcementLevel === "string"
+        ? entry.enforcementLevel
+        : undefined;
+  return levelOf(config[policy.name]) ?? levelOf(config.all) ?? policy.enforcementLevel ?? packLevel;
+}
+
+/** True when a violation at this level blocks a deployment (remediate without a remediation blocks like mandatory). */
+export function blocks(level: EnforcementLevel): boolean {
+  return level === "mandatory" || level === "remediate";
 }
 
 /** Runs every policy against the resources; returns the violations in policy order. */
@@ -173,29 +220,39 @@ export async function evaluate(
   config: PackConfig = {},
   packLevel: EnforcementLevel = "mandatory",
 ): Promise<Violation[]> {
-  const policyResources = toPolicyResources(resources);
+  const forResources = toPolicyResources(resources, "inputs");
+  const forStack = toPolicyResources(resources, "outputs");
   const stackTags = new Map<string, string>();
   const notApplicable = (reason?: string): never => {
     throw new NotApplicable(reason);
   };
+  const stackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
   const violations: Violation[] = [];
   for (const policy of policies) {
-    const given = config[policy.name];
-    const level = enforcement(policy, given, packLevel);
+    const level = enforcement(policy, config, packLevel);
     if (level === "disabled") continue;
-    const cfg = policyConfig(policy, given);
+    const cfg = policyConfig(policy, config[policy.name]);
     const report = (urn: string) => (message: string, at?: string) =>
       violations.push({ policy: policy.name, urn: at ?? urn, message, enforcementLevel: level });
-    const run = async (fn: () => Promise<void> | void) => {
+    const run = async (urn: string, fn: () => Promise<void> | void) => {
       try {
         await fn();
       } catch (err) {
-        if (!(err instanceof NotApplicable)) throw err;
+        if (err instanceof UnknownValueError) {
+          violations.push({
+            policy: policy.name,
+            urn,
+            message: `can't run policy '${policy.name}' during preview: ${err.message}`,
+            enforcementLevel: "advisory",
+          });
+        } else if (!(err instanceof NotApplicable)) {
+          throw err;
+        }
       }
     };
     if ("validateResource" in policy && policy.validateResource !== undefined) {
       const validators = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
-      for (const resource of policyResources) {
+      for (const resource of forResources) {
         if (resource.type === "pulumi:pulumi:Stack" || resource.type.startsWith("pulumi:providers:")) continue;
         const args = {
           ...resource,
@@ -203,18 +260,12 @@ export async function evaluate(
           getConfig: <T>() => cfg as T,
           notApplicable,
         } as unknown as ResourceValidationArgs;
-        for (const validate of validators) await run(() => validate(args, report(resource.urn)));
+        for (const validate of validators) await run(resource.urn, () => validate(args, report(resource.urn)));
       }
     }
     if ("validateStack" in policy) {
-      const args: StackValidationArgs = {
-        resources: policyResources,
-        stackTags,
-        getConfig: <T>() => cfg as T,
-        notApplicable,
-      };
-      const stackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
-      await run(() => policy.validateStack(args, report(stackUrn)));
+      const args: StackValidationArgs = { resources: forStack, stackTags, getConfig: <T>() => cfg as T, notApplicable };
+      await run(stackUrn, () => policy.validateStack(args, report(stackUrn)));
     }
   }
   return violations;
@@ -222,7 +273,7 @@ export async function evaluate(
 
 /** The report printed by `npm run policy` and `npm run plan`. */
 export function formatReport(violations: readonly Violation[], policyCount: number): string {
-  const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory").length;
+  const mandatory = violations.filter((v) => blocks(v.enforcementLevel)).length;
   const lines = violations.map((v) => `[${v.enforcementLevel}] ${v.policy}\n    ${v.urn}\n    ${v.message}`);
   const summary =
     violations.length === 0

@@ -8,6 +8,7 @@ import { ec2SecurityGroupNoInternetIngress } from "./rules/ec2/ec2-security-grou
 import { ec2SubnetNoPublicIpOnLaunch } from "./rules/ec2/ec2-subnet-no-public-ip-on-launch";
 import { eksClusterRequireSecretsEncryption } from "./rules/eks/eks-cluster-require-secrets-encryption";
 import { eksClusterRestrictPublicEndpoint } from "./rules/eks/eks-cluster-restrict-public-endpoint";
+import { elbHttpListenerRulesRedirectOnly } from "./rules/elb/elb-http-listener-rules-redirect-only";
 import { elbListenerHttpRedirectOnly } from "./rules/elb/elb-listener-http-redirect-only";
 import { elbListenerRequireTlsPolicy } from "./rules/elb/elb-listener-require-tls-policy";
 import { iamPolicyNoAdminWildcard } from "./rules/iam/iam-policy-no-admin-wildcard";
@@ -33,6 +34,7 @@ export const policies: Policies = [
   // TLS
   elbListenerRequireTlsPolicy,
   elbListenerHttpRedirectOnly,
+  elbHttpListenerRulesRedirectOnly,
   k8sIngressClassParamsRequireTlsPolicy,
   // Placement
   ebsVolumesSingleAz,

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 import { toStackExport } from "../plan/export";
-import { evaluate, formatReport } from "../policy/engine";
+import { blocks, evaluate, formatReport } from "../policy/engine";
 import { policies } from "../policy/policies";
 import { planStack } from "../plan/offline";
 import { inTreeOrder, renderOutputs, renderSummary, renderTree } from "../plan/render";
@@ -84,7 +84,7 @@ async function main(): Promise<number> {
   const violations = await evaluate(exported.deployment.resources, policies);
   console.log("");
   console.log(formatReport(violations, policies.length));
-  return violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
+  return violations.some((v) => blocks(v.enforcementLevel)) ? 1 : 0;
 }
 
 main().then(

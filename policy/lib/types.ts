@@ -17,6 +17,7 @@ export const EKS_CLUSTER_AWS = ["aws:eks/cluster:Cluster"];
 export const EKS_CLUSTER_COMPONENT = ["eks:index:Cluster"];
 export const EKS_NODE_GROUP = ["aws:eks/nodeGroup:NodeGroup"];
 export const LB_LISTENER = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
+export const LB_LISTENER_RULE = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"];
 export const LOAD_BALANCER = [
   "aws:lb/loadBalancer:LoadBalancer",
   "aws:alb/loadBalancer:LoadBalancer",
@@ -26,12 +27,16 @@ export const INGRESS_CLASS_PARAMS = [
   "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams",
   "kubernetes:elbv2.k8s.aws/v1:IngressClassParams",
 ];
-export const SECURITY_GROUP = ["aws:ec2/securityGroup:SecurityGroup"];
+export const SECURITY_GROUP = [
+  "aws:ec2/securityGroup:SecurityGroup",
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+];
 export const SG_INGRESS_RULE = ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"];
 export const SG_RULE = ["aws:ec2/securityGroupRule:SecurityGroupRule"];
 export const LAUNCH_TEMPLATE = ["aws:ec2/launchTemplate:LaunchTemplate"];
 export const EC2_INSTANCE = ["aws:ec2/instance:Instance"];
 export const SUBNET = ["aws:ec2/subnet:Subnet"];
+export const DEFAULT_SUBNET = ["aws:ec2/defaultSubnet:DefaultSubnet"];
 export const IAM_ROLE = ["aws:iam/role:Role"];
 export const IAM_POLICY_DOCUMENT = [
   "aws:iam/policy:Policy",

@@ -5,7 +5,7 @@ import { eksClusterRequireSecretsEncryption } from "../rules/eks/eks-cluster-req
 import { kmsKeyRequireRotation } from "../rules/kms/kms-key-require-rotation";
 import { rdsInstanceRequireCmkEncryption } from "../rules/rds/rds-instance-require-cmk-encryption";
 import { s3BucketRequireEncryption } from "../rules/s3/s3-bucket-require-encryption";
-import { messages, res, UNKNOWN, withInputs } from "./helpers";
+import { levels, messages, res, UNKNOWN, withInputs } from "./helpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
@@ -29,8 +29,44 @@ describe("ebs-volume-require-encryption", () => {
       'EBS volume data must be encrypted (encrypted: true); it has encrypted: "unset".',
     ]);
   });
-  it("cannot tell yet when the value is unknown", async () =>
-    expect(await messages(ebsVolumeRequireEncryption, [withInputs(volume, { encrypted: UNKNOWN })])).to.deep.equal([]));
+  it("cannot tell yet when the value is unknown: advisory, as CrossGuard reports it during preview", async () => {
+    expect(await levels(ebsVolumeRequireEncryption, [withInputs(volume, { encrypted: UNKNOWN })])).to.deep.equal([
+      [
+        "advisory",
+        "can't run policy 'ebs-volume-require-encryption' during preview: string value at .encrypted can't be known during preview",
+      ],
+    ]);
+  });
+  it("judges what the program declares (inputs), not what the account defaulted (outputs)", async () => {
+    const defaulted = res(
+      "aws:ebs/volume:Volume",
+      "data",
+      { availabilityZone: "us-east-1a" },
+      { outputs: { encrypted: true } },
+    );
+    expect(await messages(ebsVolumeRequireEncryption, [defaulted])).to.have.length(1);
+  });
+  it("fails launch template block devices and instance disks left unencrypted", async () => {
+    const template = res("aws:ec2/launchTemplate:LaunchTemplate", "lt", {
+      blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 80, encrypted: "false" } }],
+    });
+    const instance = res("aws:ec2/instance:Instance", "vm", { rootBlockDevice: { volumeSize: 20 } });
+    expect(await messages(ebsVolumeRequireEncryption, [template, instance])).to.deep.equal([
+      'launch template lt must encrypt "/dev/xvda" (ebs.encrypted: "true"); it has "false".',
+      'instance vm must encrypt "its root volume" (encrypted: true); it has "unset".',
+    ]);
+    expect(
+      await messages(ebsVolumeRequireEncryption, [
+        withInputs(template, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] }),
+      ]),
+    ).to.deep.equal([]);
+  });
+  it("counts a secret it cannot read (an export without --show-secrets) as unknown, not as compliant", async () => {
+    const secret = withInputs(volume, {
+      encrypted: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "AAAB" },
+    });
+    expect((await levels(ebsVolumeRequireEncryption, [secret]))[0][0]).to.equal("advisory");
+  });
 });
 
 describe("rds-instance-require-cmk-encryption", () => {
@@ -55,6 +91,13 @@ describe("rds-instance-require-cmk-encryption", () => {
     ).to.deep.equal([
       'database db must be encrypted with a customer-managed KMS key (kmsKeyId); it has kmsKeyId: "arn:aws:kms:us-east-1:123456789012:alias/aws/rds" (the AWS-managed key).',
     ]);
+  });
+  it("leaves replicas and restores to their source's encryption", async () => {
+    expect(
+      await messages(rdsInstanceRequireCmkEncryption, [
+        withInputs(db, { storageEncrypted: false, snapshotIdentifier: "snap-1" }),
+      ]),
+    ).to.deep.equal([]);
   });
   it("also checks Aurora clusters", async () => {
     expect(
@@ -90,9 +133,35 @@ describe("s3-bucket-require-encryption", () => {
       "bucket backups must have default encryption (a BucketServerSideEncryptionConfiguration with AES256 or aws:kms); it has none.",
     ]);
   });
-  it("fails a bucket whose configuration is for another bucket", async () => {
-    const other = res("aws:s3/bucket:Bucket", "other", { bucket: "acme-other" });
-    expect(await messages(s3BucketRequireEncryption, [bucket, other, sse])).to.have.length(1);
+  it("fails the bucket whose configuration names another bucket", async () => {
+    const other = res("aws:s3/bucket:Bucket", "other", { bucket: "acme-other" }, { outputs: { bucket: "acme-other" } });
+    const forOther = res(
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      "other",
+      {
+        bucket: "acme-other",
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+      },
+    );
+    expect(await messages(s3BucketRequireEncryption, [bucket, other, forOther])).to.deep.equal([
+      "bucket backups must have default encryption (a BucketServerSideEncryptionConfiguration with AES256 or aws:kms); it has none.",
+    ]);
+  });
+  it("does not take a deployed bucket's own encryption output (S3's default) as configuration", async () => {
+    const deployed = res(
+      "aws:s3/bucket:Bucket",
+      "legacy",
+      {},
+      {
+        outputs: {
+          bucket: "legacy",
+          serverSideEncryptionConfiguration: {
+            rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+          },
+        },
+      },
+    );
+    expect(await messages(s3BucketRequireEncryption, [deployed])).to.have.length(1);
   });
 });
 

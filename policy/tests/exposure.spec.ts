@@ -85,6 +85,31 @@ describe("ec2-security-group-no-internet-ingress", () => {
       await messages(ec2SecurityGroupNoInternetIngress, [nodes, rule("vpn", nodes, 22, "10.0.0.0/8")]),
     ).to.deep.equal([]);
   });
+  it("counts the internet split in halves (0.0.0.0/1) as the internet", async () => {
+    const nodes = res("aws:ec2/securityGroup:SecurityGroup", "nodes", {});
+    expect(
+      await messages(ec2SecurityGroupNoInternetIngress, [
+        nodes,
+        rule("half", nodes, 22, "0.0.0.0/1"),
+        rule("other-half", nodes, 22, "128.0.0.0/1"),
+      ]),
+    ).to.have.length(2);
+  });
+  it("checks the VPC's default security group too", async () => {
+    const adopted = res("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default", {
+      ingress: [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 0, toPort: 0, protocol: "-1" }],
+    });
+    expect(await messages(ec2SecurityGroupNoInternetIngress, [adopted])).to.deep.equal([
+      "default admits 0.0.0.0/0 on port 0; only a load balancer may be open to the internet, on 443 and 80.",
+    ]);
+  });
+  it("still finds an open port when the load balancer's groups are not known yet", async () => {
+    const nodes = res("aws:ec2/securityGroup:SecurityGroup", "nodes", {});
+    const pending = res("aws:lb/loadBalancer:LoadBalancer", "alb", { securityGroups: [UNKNOWN] });
+    expect(
+      await messages(ec2SecurityGroupNoInternetIngress, [nodes, pending, rule("https", nodes, 443)]),
+    ).to.deep.equal(["https admits 0.0.0.0/0 on port 443; its group is not a load balancer's."]);
+  });
 });
 
 describe("eks-cluster-restrict-public-endpoint", () => {
@@ -118,6 +143,13 @@ describe("eks-cluster-restrict-public-endpoint", () => {
     expect(await messages(eksClusterRestrictPublicEndpoint, [cluster], config)).to.deep.equal([
       "EKS cluster eks's public endpoint admits 203.0.113.0/24, outside the allowed CIDRs.",
     ]);
+  });
+  it("counts 0.0.0.0/1 as the internet", async () => {
+    expect(
+      await messages(eksClusterRestrictPublicEndpoint, [
+        withInputs(cluster, { publicAccessCidrs: ["0.0.0.0/1", "128.0.0.0/1"] }),
+      ]),
+    ).to.have.length(1);
   });
 });
 
@@ -179,5 +211,20 @@ describe("ec2-subnet-no-public-ip-on-launch", () => {
     expect(
       await messages(ec2SubnetNoPublicIpOnLaunch, [withInputs(subnet, { mapPublicIpOnLaunch: true })]),
     ).to.deep.equal(["subnet s must have mapPublicIpOnLaunch false; it is true"]);
+  });
+  it("fails a default subnet left to map public IPs, a launch template and an instance with public addresses", async () => {
+    expect(
+      await messages(ec2SubnetNoPublicIpOnLaunch, [
+        res("aws:ec2/defaultSubnet:DefaultSubnet", "d", { availabilityZone: "us-east-1a" }),
+        res("aws:ec2/launchTemplate:LaunchTemplate", "lt", {
+          networkInterfaces: [{ associatePublicIpAddress: "true" }],
+        }),
+        res("aws:ec2/instance:Instance", "vm", { associatePublicIpAddress: true }),
+      ]),
+    ).to.deep.equal([
+      "default subnet d must set mapPublicIpOnLaunch false; it maps public IPs by default",
+      "launch template lt must not associate public IP addresses (networkInterfaces[].associatePublicIpAddress); it does",
+      "instance vm must not have a public IP address (associatePublicIpAddress); it has one",
+    ]);
   });
 });

@@ -49,3 +49,12 @@ export function withInputs(r: ExportResource, change: Record<string, unknown>): 
 }
 
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** The one violation a policy reports, as [level, message]. */
+export async function levels(
+  policy: ResourceValidationPolicy | StackValidationPolicy,
+  resources: ExportResource[],
+  config: PackConfig = {},
+): Promise<[string, string][]> {
+  return (await violations(policy, resources, config)).map((v) => [v.enforcementLevel, v.message]);
+}

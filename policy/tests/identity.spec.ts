@@ -6,7 +6,7 @@ import {
   principalAccount,
 } from "../rules/iam/iam-role-cross-account-trust-restricted";
 import { iamRoleIrsaTrustPinned } from "../rules/iam/iam-role-irsa-trust-pinned";
-import { messages, res, UNKNOWN } from "./helpers";
+import { levels, messages, res, UNKNOWN } from "./helpers";
 
 const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/ABC";
 const OIDC = `arn:aws:iam::123456789012:oidc-provider/${ISSUER}`;
@@ -60,15 +60,37 @@ describe("iam-role-irsa-trust-pinned", () => {
       'IRSA role backup\'s trust has subjects that are not exact service accounts: ["system:serviceaccount:acme:*"]; must pin the audience (StringEquals <issuer>:aud = sts.amazonaws.com); it has "none".',
     ]);
   });
-  it("leaves other roles alone, and cannot tell yet while the trust is unknown", async () => {
+  it("leaves other roles alone, and cannot tell yet (advisory) while the trust is unknown", async () => {
     const ec2 = res("aws:iam/role:Role", "nodes", {
       assumeRolePolicy: JSON.stringify({
         Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
       }),
     });
     expect(
-      await messages(iamRoleIrsaTrustPinned, [ec2, res("aws:iam/role:Role", "x", { assumeRolePolicy: UNKNOWN })]),
-    ).to.deep.equal([]);
+      await levels(iamRoleIrsaTrustPinned, [ec2, res("aws:iam/role:Role", "x", { assumeRolePolicy: UNKNOWN })]),
+    ).to.deep.equal([
+      [
+        "advisory",
+        "can't run policy 'iam-role-irsa-trust-pinned' during preview: string value at .assumeRolePolicy can't be known during preview",
+      ],
+    ]);
+  });
+  it("checks any action allowed through the OIDC provider (sts:* too)", async () => {
+    const wide = res("aws:iam/role:Role", "wide", {
+      assumeRolePolicy: JSON.stringify({
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Federated: OIDC },
+            Action: "sts:*",
+            Condition: { StringEquals: { [`${ISSUER}:aud`]: "sts.amazonaws.com" } },
+          },
+        ],
+      }),
+    });
+    expect(await messages(iamRoleIrsaTrustPinned, [wide])).to.deep.equal([
+      "IRSA role wide's trust names no service account (StringEquals <issuer>:sub).",
+    ]);
   });
 });
 
@@ -100,8 +122,17 @@ describe("iam-role-cross-account-trust-restricted", () => {
       "role vendor lets arn:aws:iam::999999999999:root assume it without MFA; require Bool aws:MultiFactorAuthPresent = true.",
     ]);
   });
-  it("fails anyone (*)", async () =>
-    expect(await messages(iamRoleCrossAccountTrustRestricted, [vendor("*", mfa)])).to.have.length(1));
+  it("fails anyone (*), written as an AWS principal or as the whole Principal", async () => {
+    expect(await messages(iamRoleCrossAccountTrustRestricted, [vendor("*", mfa)])).to.deep.equal([
+      "role vendor trusts *; only accounts 710753145501 may assume it.",
+    ]);
+    const everyone = res("aws:iam/role:Role", "open", {
+      assumeRolePolicy: { Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: mfa }] },
+    });
+    expect(await messages(iamRoleCrossAccountTrustRestricted, [everyone])).to.deep.equal([
+      "role open trusts *; only accounts 710753145501 may assume it.",
+    ]);
+  });
   it("follows the pack's config", async () => {
     const config = {
       "iam-role-cross-account-trust-restricted": { trustedAccountIds: ["999999999999"], requireMfa: false },
@@ -148,5 +179,14 @@ describe("iam-policy-no-admin-wildcard", () => {
         res("aws:iam/policy:Policy", "p", { policy: doc({ Effect: "Deny", Action: "*", Resource: "*" }) }),
       ]),
     ).to.deep.equal([]);
+  });
+  it("fails the NotAction and NotResource ways of writing everything", async () => {
+    const notAction = res("aws:iam/policy:Policy", "na", {
+      policy: doc({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }),
+    });
+    const notResource = res("aws:iam/policy:Policy", "nr", {
+      policy: doc({ Effect: "Allow", Action: "*", NotResource: "arn:aws:s3:::x" }),
+    });
+    expect(await messages(iamPolicyNoAdminWildcard, [notAction, notResource])).to.have.length(2);
   });
 });

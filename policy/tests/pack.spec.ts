@@ -11,7 +11,7 @@ import { inTreeOrder } from "../../plan/render";
 import { type ProgramRun, runProgram } from "../../plan/run";
 import { readStackConfig } from "../../plan/stackfile";
 import { makeWorld } from "../../plan/world";
-import { evaluate, type ExportResource, readExport } from "../engine";
+import { blocks, evaluate, type ExportResource, readExport } from "../engine";
 import { policies } from "../policies";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -110,8 +110,16 @@ describe("the policy pack", () => {
           "ebs-volumes-single-az",
           mutate("aws:ebs/volume:Volume", "-redis-data", (r) => ({
             ...r,
-            inputs: { ...r.inputs, availabilityZone: "us-east-1b" },
+            outputs: { ...r.outputs, availabilityZone: "us-east-1b" },
           })),
+        ],
+        [
+          "ebs-volumes-single-az",
+          resources.map((r) =>
+            r.type === "aws:ebs/volume:Volume"
+              ? { ...r, outputs: { ...r.outputs, availabilityZone: "us-east-1b" } }
+              : r,
+          ),
         ],
         [
           "pulumi-stateful-resources-protected",
@@ -121,7 +129,8 @@ describe("the policy pack", () => {
           "ec2-security-group-no-internet-ingress",
           mutate("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "-db-postgres", (r) => ({
             ...r,
-            inputs: { ...r.inputs, referencedSecurityGroupId: undefined, cidrIpv4: "0.0.0.0/0" },
+            // A stack rule: it reads what the resource reports (outputs).
+            outputs: { ...r.outputs, referencedSecurityGroupId: undefined, cidrIpv4: "0.0.0.0/0" },
           })),
         ],
         [
@@ -159,6 +168,43 @@ describe("the policy pack", () => {
         ["rds-instance-no-public-access", "urn:pulumi:prod::legacy::aws:rds/instance:Instance::db", "mandatory"],
         ["pulumi-stateful-resources-protected", "urn:pulumi:prod::legacy::aws:ebs/volume:Volume::scratch", "mandatory"],
       ]);
+    });
+  });
+
+  describe("the pack config", () => {
+    const fixture = () =>
+      readExport(JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/hand-made-export.json"), "utf8")));
+    it('applies "all" to every rule a rule entry does not override', async () => {
+      const violations = await evaluate(fixture(), policies, {
+        all: "advisory",
+        "rds-instance-no-public-access": "mandatory",
+      });
+      expect(violations.map((v) => [v.policy, v.enforcementLevel])).to.deep.equal([
+        ["elb-listener-require-tls-policy", "advisory"],
+        ["rds-instance-no-public-access", "mandatory"],
+        ["pulumi-stateful-resources-protected", "advisory"],
+      ]);
+    });
+    it("counts remediate as blocking, like mandatory", () => {
+      expect([blocks("mandatory"), blocks("remediate"), blocks("advisory"), blocks("disabled")]).to.deep.equal([
+        true,
+        true,
+        false,
+        false,
+      ]);
+    });
+    it("refuses a setting a rule does not take, or a value outside its schema", async () => {
+      const err = (config: object) =>
+        evaluate(fixture(), policies, config as never).then(
+          () => "",
+          (e: unknown) => (e as Error).message,
+        );
+      expect(await err({ "rds-instance-min-backup-retention": { minimumRetentionDays: 40 } })).to.equal(
+        "pack config for rds-instance-min-backup-retention: minimumRetentionDays = 40 is not allowed; the policy takes minimumRetentionDays (integer 1..35)",
+      );
+      expect(await err({ "elb-listener-require-tls-policy": { allowedPolicies: [] } })).to.match(
+        /^pack config for elb-listener-require-tls-policy: allowedPolicies = \[\] is not allowed/,
+      );
     });
   });
 

@@ -1,31 +1,25 @@
 import { expect } from "chai";
 
 import { ebsVolumesSingleAz } from "../rules/ebs/ebs-volumes-single-az";
-import { messages, res, UNKNOWN } from "./helpers";
+import { levels, messages, res, UNKNOWN } from "./helpers";
 
-const subnetA = res(
-  "aws:ec2/subnet:Subnet",
-  "private-1",
-  { availabilityZoneId: "use1-az2" },
-  { outputs: { availabilityZone: "us-east-1a" } },
-);
-const subnetB = res(
-  "aws:ec2/subnet:Subnet",
-  "private-2",
-  { availabilityZoneId: "use1-az3" },
-  { outputs: { availabilityZone: "us-east-1b" } },
-);
+// Stack policies see outputs (what the provider reports), ids included.
+const subnet = (name: string, id: string, az: string) =>
+  res("aws:ec2/subnet:Subnet", name, { availabilityZoneId: `${az}-id` }, { id, outputs: { availabilityZone: az } });
+const subnetA = subnet("private-1", "subnet-a", "us-east-1a");
+const subnetB = subnet("private-2", "subnet-b", "us-east-1b");
 const volume = (name: string, az: string) =>
-  res("aws:ebs/volume:Volume", name, { availabilityZone: az, encrypted: true });
-const group = (name: string, subnets: (typeof subnetA)[], tainted: boolean) =>
+  res("aws:ebs/volume:Volume", name, {}, { id: `vol-${name}`, outputs: { availabilityZone: az, encrypted: true } });
+const group = (name: string, subnetIds: unknown[], tainted: boolean) =>
   res(
     "aws:eks/nodeGroup:NodeGroup",
     name,
+    {},
     {
-      subnetIds: subnets.map(() => UNKNOWN),
-      taints: tainted ? [{ key: "clickhouse", value: "reserved", effect: "NO_SCHEDULE" }] : [],
+      outputs: { subnetIds, taints: tainted ? [{ key: "clickhouse", value: "reserved", effect: "NO_SCHEDULE" }] : [] },
+      // As the program declares them: every group's subnet ids derive from all private subnets.
+      propertyDependencies: { subnetIds: [subnetA.urn, subnetB.urn] },
     },
-    { propertyDependencies: { subnetIds: subnets.map((s) => s.urn) } },
   );
 const volumes = [
   volume("clickhouse-data", "us-east-1a"),
@@ -40,8 +34,8 @@ describe("ebs-volumes-single-az", () => {
         subnetA,
         subnetB,
         ...volumes,
-        group("data", [subnetA], true),
-        group("app", [subnetB], false),
+        group("data", ["subnet-a"], true),
+        group("app", ["subnet-b"], false),
       ]),
     ).to.deep.equal([]);
   });
@@ -52,29 +46,37 @@ describe("ebs-volumes-single-az", () => {
       "EBS volumes must all be in one AZ; they are spread over us-east-1a, us-east-1b (clickhouse-data: us-east-1a, redis-data: us-east-1b).",
     ]);
   });
-  it("fails a ClickHouse group with no subnet in the volumes' AZ", async () => {
+  it("fails a ClickHouse group whose subnets are all in another AZ, though it depends on every subnet", async () => {
     expect(
-      await messages(ebsVolumesSingleAz, [subnetA, subnetB, ...volumes, group("data", [subnetB], true)]),
+      await messages(ebsVolumesSingleAz, [subnetA, subnetB, ...volumes, group("data", ["subnet-b"], true)]),
     ).to.deep.equal([
       "node group data runs ClickHouse/Redis and must have a subnet in us-east-1a, where their volumes are; its subnets are in us-east-1b.",
     ]);
   });
   it("with no tainted group, asks every group to reach the volumes' AZ", async () => {
     expect(
-      await messages(ebsVolumesSingleAz, [subnetA, subnetB, ...volumes, group("all", [subnetA, subnetB], false)]),
+      await messages(ebsVolumesSingleAz, [subnetA, subnetB, ...volumes, group("all", ["subnet-a", "subnet-b"], false)]),
     ).to.deep.equal([]);
     expect(
-      await messages(ebsVolumesSingleAz, [subnetA, subnetB, ...volumes, group("b-only", [subnetB], false)]),
+      await messages(ebsVolumesSingleAz, [subnetA, subnetB, ...volumes, group("b-only", ["subnet-b"], false)]),
     ).to.have.length(1);
   });
-  it("cannot tell yet while AZs are unknown or the subnets are not in the stack", async () => {
+  it("skips a group whose subnets are not known yet or not in the stack (an existing VPC)", async () => {
     expect(
-      await messages(ebsVolumesSingleAz, [volume("clickhouse-data", UNKNOWN), volume("redis-data", "us-east-1b")]),
+      await messages(ebsVolumesSingleAz, [subnetA, subnetB, ...volumes, group("data", [UNKNOWN], true)]),
     ).to.deep.equal([]);
-    const existing = res("aws:eks/nodeGroup:NodeGroup", "data", {
-      subnetIds: ["subnet-0123"],
-      taints: [{ key: "clickhouse" }],
-    });
-    expect(await messages(ebsVolumesSingleAz, [...volumes, existing])).to.deep.equal([]);
+    expect(await messages(ebsVolumesSingleAz, [...volumes, group("data", ["subnet-0123456789"], true)])).to.deep.equal(
+      [],
+    );
+  });
+  it("cannot tell yet while a volume's AZ is unknown: advisory", async () => {
+    expect(
+      await levels(ebsVolumesSingleAz, [volume("clickhouse-data", UNKNOWN), volume("redis-data", "us-east-1b")]),
+    ).to.deep.equal([
+      [
+        "advisory",
+        "can't run policy 'ebs-volumes-single-az' during preview: string value at .availabilityZone can't be known during preview",
+      ],
+    ]);
   });
 });

@@ -1,9 +1,10 @@
 import { expect } from "chai";
 
+import { elbHttpListenerRulesRedirectOnly } from "../rules/elb/elb-http-listener-rules-redirect-only";
 import { elbListenerHttpRedirectOnly } from "../rules/elb/elb-listener-http-redirect-only";
 import { elbListenerRequireTlsPolicy } from "../rules/elb/elb-listener-require-tls-policy";
 import { k8sIngressClassParamsRequireTlsPolicy } from "../rules/k8s/k8s-ingress-class-params-require-tls-policy";
-import { messages, res, UNKNOWN, withInputs } from "./helpers";
+import { levels, messages, res, UNKNOWN, withInputs } from "./helpers";
 
 const STRICT = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 
@@ -45,13 +46,25 @@ describe("elb-listener-require-tls-policy", () => {
       ),
     ).to.deep.equal([]);
   });
-  it("cannot tell yet when the policy is unknown, and ignores plain HTTP", async () => {
+  it("cannot tell yet when the policy is unknown (advisory), and ignores plain HTTP", async () => {
     expect(
-      await messages(elbListenerRequireTlsPolicy, [
+      await levels(elbListenerRequireTlsPolicy, [
         withInputs(https, { sslPolicy: UNKNOWN }),
         res("aws:lb/listener:Listener", "http", { protocol: "HTTP" }),
       ]),
-    ).to.deep.equal([]);
+    ).to.deep.equal([
+      [
+        "advisory",
+        "can't run policy 'elb-listener-require-tls-policy' during preview: string value at .sslPolicy can't be known during preview",
+      ],
+    ]);
+  });
+  it("reads the protocol case-insensitively", async () => {
+    expect(
+      await messages(elbListenerRequireTlsPolicy, [
+        withInputs(https, { protocol: "https", sslPolicy: "ELBSecurityPolicy-2016-08" }),
+      ]),
+    ).to.have.length(1);
   });
 });
 
@@ -71,6 +84,13 @@ describe("elb-listener-http-redirect-only", () => {
     ).to.deep.equal([
       'HTTP listener http must only redirect to HTTPS; its default actions are [{"type":"forward","targetGroupArn":"arn:tg"}].',
     ]);
+  });
+  it("treats a listener with no protocol as HTTP (the ALB default)", async () => {
+    const bare = res("aws:lb/listener:Listener", "bare", {
+      port: 80,
+      defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }],
+    });
+    expect(await messages(elbListenerHttpRedirectOnly, [bare])).to.have.length(1);
   });
   it("fails a redirect that stays on HTTP", async () => {
     const loop = withInputs(http, {
@@ -97,5 +117,45 @@ describe("k8s-ingress-class-params-require-tls-policy", () => {
         withInputs(params, { spec: { sslPolicy: "ELBSecurityPolicy-2016-08" } }),
       ]),
     ).to.have.length(1);
+  });
+});
+
+describe("elb-http-listener-rules-redirect-only", () => {
+  const http = res("aws:lb/listener:Listener", "http", {
+    port: 80,
+    protocol: "HTTP",
+    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS" } }],
+  });
+  const rule = (actions: unknown[]) =>
+    res(
+      "aws:lb/listenerRule:ListenerRule",
+      "rule",
+      { listenerArn: UNKNOWN, actions },
+      { propertyDependencies: { listenerArn: [http.urn] } },
+    );
+  it("passes a rule on the HTTP listener that redirects to HTTPS", async () => {
+    expect(
+      await messages(elbHttpListenerRulesRedirectOnly, [
+        http,
+        rule([{ type: "redirect", redirect: { protocol: "HTTPS" } }]),
+      ]),
+    ).to.deep.equal([]);
+  });
+  it("fails a rule that forwards plain HTTP around the redirect", async () => {
+    expect(
+      await messages(elbHttpListenerRulesRedirectOnly, [http, rule([{ type: "forward", targetGroupArn: "arn:tg" }])]),
+    ).to.deep.equal([
+      'listener rule rule on a plain HTTP listener must only redirect to HTTPS; its actions are [{"type":"forward","targetGroupArn":"arn:tg"}].',
+    ]);
+  });
+  it("leaves rules on HTTPS listeners alone", async () => {
+    const https = res("aws:lb/listener:Listener", "https", { protocol: "HTTPS" });
+    const onHttps = res(
+      "aws:lb/listenerRule:ListenerRule",
+      "r",
+      { actions: [{ type: "forward" }] },
+      { propertyDependencies: { listenerArn: [https.urn] } },
+    );
+    expect(await messages(elbHttpListenerRulesRedirectOnly, [https, onHttps])).to.deep.equal([]);
   });
 });

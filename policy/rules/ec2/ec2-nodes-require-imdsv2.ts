@@ -1,15 +1,15 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { EC2_INSTANCE, EKS_NODE_GROUP, LAUNCH_TEMPLATE, isOneOf } from "../../lib/types";
-import { hasUnknown, isRecord, propsOf, show } from "../../lib/values";
+import { isRecord, propsOf, show } from "../../lib/values";
 
 export const ec2NodesRequireImdsv2: ResourceValidationPolicy = {
   name: "ec2-nodes-require-imdsv2",
   description: "Instances and node groups require IMDSv2 (session tokens) for the instance metadata service.",
   validateResource: (args, report) => {
+    const props = propsOf(args);
     if (isOneOf(args.type, [...LAUNCH_TEMPLATE, ...EC2_INSTANCE])) {
-      const options = propsOf(args).metadataOptions;
-      if (hasUnknown(options)) return;
+      const options = props.metadataOptions;
       const tokens = isRecord(options) ? options.httpTokens : undefined;
       if (tokens !== "required")
         report(
@@ -17,8 +17,7 @@ export const ec2NodesRequireImdsv2: ResourceValidationPolicy = {
         );
     } else if (isOneOf(args.type, EKS_NODE_GROUP)) {
       // A managed node group without a launch template gets the EKS defaults, which do not enforce IMDSv2.
-      if (hasUnknown(propsOf(args).launchTemplate)) return;
-      if (!isRecord(propsOf(args).launchTemplate))
+      if (!isRecord(props.launchTemplate))
         report(`node group ${args.name} must use a launch template that requires IMDSv2; it has none.`);
     }
   },

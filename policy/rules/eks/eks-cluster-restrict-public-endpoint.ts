@@ -1,10 +1,9 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { cidrContains, parseCidr } from "../../../components/shared/cidr";
+import { isInternetWide } from "../../lib/cidrs";
 import { EKS_CLUSTER_AWS, EKS_CLUSTER_COMPONENT, isOneOf } from "../../lib/types";
-import { hasUnknown, isRecord, propsOf, strings } from "../../lib/values";
-
-const WHOLE_INTERNET = ["0.0.0.0/0", "::/0"];
+import { isRecord, propsOf, strings } from "../../lib/values";
 
 export const eksClusterRestrictPublicEndpoint: ResourceValidationPolicy = {
   name: "eks-cluster-restrict-public-endpoint",
@@ -12,23 +11,16 @@ export const eksClusterRestrictPublicEndpoint: ResourceValidationPolicy = {
     "A public EKS API endpoint is restricted to CIDRs that are not the whole internet (and within the allowed ones, when configured).",
   configSchema: { properties: { allowedPublicCidrs: { type: "array", items: { type: "string" }, default: [] } } },
   validateResource: (args, report) => {
-    let enabled: unknown;
-    let cidrs: unknown;
-    if (isOneOf(args.type, EKS_CLUSTER_COMPONENT)) {
-      enabled = propsOf(args).endpointPublicAccess;
-      cidrs = propsOf(args).publicAccessCidrs;
-    } else if (isOneOf(args.type, EKS_CLUSTER_AWS)) {
-      const config = propsOf(args).vpcConfig;
-      const vpc = isRecord(config) ? config : {};
-      enabled = vpc.endpointPublicAccess;
-      cidrs = vpc.publicAccessCidrs;
-    } else return;
-    if (hasUnknown(enabled) || hasUnknown(cidrs)) return;
+    const props = propsOf(args);
+    let settings: Record<string, unknown>;
+    if (isOneOf(args.type, EKS_CLUSTER_COMPONENT)) settings = props;
+    else if (isOneOf(args.type, EKS_CLUSTER_AWS)) settings = isRecord(props.vpcConfig) ? props.vpcConfig : {};
+    else return;
     // EKS's defaults: the public endpoint on, open to 0.0.0.0/0.
-    if (enabled === false) return;
-    const given = strings(cidrs);
+    if (settings.endpointPublicAccess === false || settings.endpointPublicAccess === "false") return;
+    const given = strings(settings.publicAccessCidrs);
     const effective = given.length === 0 ? ["0.0.0.0/0"] : given;
-    const open = effective.filter((c) => WHOLE_INTERNET.includes(c));
+    const open = effective.filter(isInternetWide);
     if (open.length > 0) {
       report(
         `EKS cluster ${args.name} has a public endpoint open to ${open.join(", ")}${given.length === 0 ? " (no publicAccessCidrs: the EKS default)" : ""}; restrict publicAccessCidrs or turn endpointPublicAccess off.`,

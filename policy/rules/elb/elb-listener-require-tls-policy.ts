@@ -1,7 +1,8 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { LB_LISTENER, isOneOf } from "../../lib/types";
-import { hasUnknown, propsOf, show } from "../../lib/values";
+import { propsOf, show } from "../../lib/values";
+import { listenerProtocol } from "./listeners";
 import { sslPolicySchema } from "./tls-policies";
 
 export const elbListenerRequireTlsPolicy: ResourceValidationPolicy = {
@@ -10,12 +11,14 @@ export const elbListenerRequireTlsPolicy: ResourceValidationPolicy = {
   configSchema: sslPolicySchema,
   validateResource: (args, report) => {
     if (!isOneOf(args.type, LB_LISTENER)) return;
-    const { protocol, sslPolicy } = propsOf(args);
-    if (hasUnknown(protocol) || hasUnknown(sslPolicy) || (protocol !== "HTTPS" && protocol !== "TLS")) return;
+    const props = propsOf(args);
+    const protocol = listenerProtocol(props);
+    if (protocol !== "HTTPS" && protocol !== "TLS") return;
     const { allowedSslPolicies } = args.getConfig<{ allowedSslPolicies: string[] }>();
+    const sslPolicy = props.sslPolicy;
     if (typeof sslPolicy !== "string" || !allowedSslPolicies.includes(sslPolicy)) {
       report(
-        `listener ${args.name} (${String(protocol)}) must use one of ${allowedSslPolicies.join(", ")}; it uses ${show(sslPolicy ?? "the AWS default policy")}.`,
+        `listener ${args.name} (${protocol}) must use one of ${allowedSslPolicies.join(", ")}; it uses ${show(sslPolicy ?? "the AWS default policy")}.`,
       );
     }
   },

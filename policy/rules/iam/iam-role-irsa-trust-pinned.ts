@@ -5,13 +5,10 @@ import { isRecord, policyDocument, propsOf, show, statements, strings } from "..
 
 const SUBJECT = /^system:serviceaccount:[a-z0-9]([a-z0-9.-]*[a-z0-9])?:[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
 
-/** True for a trust statement that lets a Kubernetes service account in through an OIDC provider. */
+/** True for a trust statement that lets identities in through an OIDC provider (whatever the action says). */
 function isIrsa(statement: Record<string, unknown>): boolean {
   const principal = isRecord(statement.Principal) ? statement.Principal : {};
-  return (
-    strings(statement.Action).includes("sts:AssumeRoleWithWebIdentity") &&
-    strings(principal.Federated).some((f) => f.includes(":oidc-provider/"))
-  );
+  return statement.Effect === "Allow" && strings(principal.Federated).some((f) => f.includes(":oidc-provider/"));
 }
 
 /** Everything wrong with one IRSA trust statement. */

@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { INGRESS_CLASS_PARAMS, isOneOf } from "../../lib/types";
-import { hasUnknown, isRecord, propsOf, show } from "../../lib/values";
+import { isRecord, propsOf, show } from "../../lib/values";
 import { sslPolicySchema } from "../elb/tls-policies";
 
 /**
@@ -15,7 +15,6 @@ export const k8sIngressClassParamsRequireTlsPolicy: ResourceValidationPolicy = {
   validateResource: (args, report) => {
     if (!isOneOf(args.type, INGRESS_CLASS_PARAMS)) return;
     const spec = propsOf(args).spec;
-    if (hasUnknown(spec)) return;
     const sslPolicy = isRecord(spec) ? spec.sslPolicy : undefined;
     const { allowedSslPolicies } = args.getConfig<{ allowedSslPolicies: string[] }>();
     if (typeof sslPolicy !== "string" || !allowedSslPolicies.includes(sslPolicy)) {

@@ -1,20 +1,20 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { KMS_KEY, isOneOf } from "../../lib/types";
-import { hasUnknown, propsOf, show } from "../../lib/values";
+import { isTrue, propsOf, show } from "../../lib/values";
 
 export const kmsKeyRequireRotation: ResourceValidationPolicy = {
   name: "kms-key-require-rotation",
   description: "Symmetric KMS keys rotate their key material automatically.",
   validateResource: (args, report) => {
     if (!isOneOf(args.type, KMS_KEY)) return;
-    const spec = propsOf(args).customerMasterKeySpec ?? propsOf(args).keySpec;
+    const props = propsOf(args);
+    const spec = props.customerMasterKeySpec ?? props.keySpec;
     // Only symmetric encryption keys can rotate automatically.
     if (spec !== undefined && spec !== "SYMMETRIC_DEFAULT") return;
-    if (hasUnknown(propsOf(args).enableKeyRotation)) return;
-    if (propsOf(args).enableKeyRotation !== true)
+    if (!isTrue(props.enableKeyRotation))
       report(
-        `KMS key ${args.name} must rotate (enableKeyRotation: true); it has ${show(propsOf(args).enableKeyRotation ?? "unset")}.`,
+        `KMS key ${args.name} must rotate (enableKeyRotation: true); it has ${show(props.enableKeyRotation ?? "unset")}.`,
       );
   },
 };

@@ -1,7 +1,8 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { RDS_CLUSTER, RDS_INSTANCE, isOneOf } from "../../lib/types";
-import { hasUnknown, propsOf } from "../../lib/values";
+import { propsOf, show } from "../../lib/values";
+import { isReplica } from "./restores";
 
 export const rdsInstanceMinBackupRetention: ResourceValidationPolicy = {
   name: "rds-instance-min-backup-retention",
@@ -9,15 +10,15 @@ export const rdsInstanceMinBackupRetention: ResourceValidationPolicy = {
   configSchema: { properties: { minimumRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 14 } } },
   validateResource: (args, report) => {
     if (!isOneOf(args.type, [...RDS_INSTANCE, ...RDS_CLUSTER])) return;
-    if (propsOf(args).replicateSourceDb !== undefined) return;
+    const props = propsOf(args);
+    if (isReplica(props)) return;
     const { minimumRetentionDays } = args.getConfig<{ minimumRetentionDays: number }>();
-    const days = propsOf(args).backupRetentionPeriod;
-    if (hasUnknown(days)) return;
+    const days = props.backupRetentionPeriod;
     // AWS's default when unset is 1 day (7 on the console): below any sensible minimum.
-    const actual = typeof days === "number" ? days : 1;
-    if (actual < minimumRetentionDays) {
+    const actual = typeof days === "number" ? days : Number(days ?? 1);
+    if (!(actual >= minimumRetentionDays)) {
       report(
-        `database ${args.name} must keep backups at least ${minimumRetentionDays} days (backupRetentionPeriod); it keeps ${typeof days === "number" ? days : "the default 1"}.`,
+        `database ${args.name} must keep backups at least ${minimumRetentionDays} days (backupRetentionPeriod); it keeps ${days === undefined ? "the default 1" : show(days)}.`,
       );
     }
   },

@@ -1,17 +1,17 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { RDS_CLUSTER, RDS_INSTANCE, isOneOf } from "../../lib/types";
-import { hasUnknown, propsOf, show } from "../../lib/values";
+import { isTrue, propsOf, show } from "../../lib/values";
 
 export const rdsInstanceRequireDeletionProtection: ResourceValidationPolicy = {
   name: "rds-instance-require-deletion-protection",
   description: "RDS databases have deletion protection on.",
   validateResource: (args, report) => {
-    if (!isOneOf(args.type, [...RDS_INSTANCE, ...RDS_CLUSTER]) || hasUnknown(propsOf(args).deletionProtection)) return;
-    if (propsOf(args).deletionProtection !== true) {
+    if (!isOneOf(args.type, [...RDS_INSTANCE, ...RDS_CLUSTER])) return;
+    const value = propsOf(args).deletionProtection;
+    if (!isTrue(value))
       report(
-        `database ${args.name} must have deletion protection (deletionProtection: true); it has ${show(propsOf(args).deletionProtection ?? "unset")}.`,
+        `database ${args.name} must have deletion protection (deletionProtection: true); it has ${show(value ?? "unset")}.`,
       );
-    }
   },
 };

@@ -1,7 +1,7 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 
 import { S3_BUCKET, S3_PUBLIC_ACCESS_BLOCK, isOneOf } from "../../lib/types";
-import { hasUnknown, propsOf } from "../../lib/values";
+import { eachKnown, isTrue, propsOf } from "../../lib/values";
 import { companionsOf } from "./buckets";
 
 const SETTINGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
@@ -17,16 +17,16 @@ export const s3BucketBlockPublicAccess: StackValidationPolicy = {
           `bucket ${bucket.name} must have a public access block with ${SETTINGS.join(", ")} all true; it has none.`,
           bucket.urn,
         );
-        continue;
       }
-      for (const block of blocks) {
-        const off = SETTINGS.filter((s) => !hasUnknown(propsOf(block)[s]) && propsOf(block)[s] !== true);
-        if (off.length > 0)
+      eachKnown(blocks, (block) => {
+        const off = SETTINGS.filter((s) => !isTrue(propsOf(block)[s]));
+        if (off.length > 0) {
           report(
             `bucket ${bucket.name}'s public access block must set ${SETTINGS.join(", ")} to true; ${off.join(", ")} ${off.length === 1 ? "is" : "are"} not.`,
             block.urn,
           );
-      }
+        }
+      });
     }
   },
 };
