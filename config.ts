@@ -60,6 +60,8 @@ export interface ClusterSettings {
   readonly nodeGroups: NodeGroupSettings[];
   /** Managed add-on versions to pin, by add-on name; an add-on not listed gets the EKS default for the Kubernetes version. */
   readonly addonVersions: Record<string, string>;
+  /** EKS support policy: STANDARD, or EXTENDED (paid) to stay on a version after standard support ends. */
+  readonly supportType: "STANDARD" | "EXTENDED";
 }
 
 export interface VolumeSettings {
@@ -174,6 +176,7 @@ export const DEFAULTS = {
       },
     ],
     addonVersions: {} as Record<string, string>,
+    supportType: "STANDARD" as "STANDARD" | "EXTENDED",
   },
   storage: {
     clickhouseData: { sizeGb: 40, iops: 3000, throughputMibps: 125 },
@@ -329,13 +332,6 @@ export function validateConfig(raw: RawConfig): Settings {
       "an internet-facing load balancer (ingress.internal: false) in an existing VPC needs at least two public subnet ids",
     );
   }
-  if (network.vpcId === "" && !ingress.internal && network.publicSubnetCidrs.length === 0) {
-    c.fail(
-      "network.publicSubnetCidrs",
-      network.publicSubnetCidrs,
-      "an internet-facing load balancer (ingress.internal: false) needs public subnets, one per AZ",
-    );
-  }
 
   c.throwIfAny();
   return { region, deploymentName, domain, tags, network, cluster, storage, database, ingress, access };
@@ -437,12 +433,23 @@ function readNetwork(c: Check, s: Raw): NetworkSettings {
         `one CIDR per AZ: as many as network.privateSubnetCidrs (${privateSubnetCidrs.length})`,
       );
     }
-    if (publicSubnetCidrs.length === 0 && natGateway !== "none")
+    // A new VPC has no other way out: without NAT the nodes cannot pull images (ECR, public
+    // registries) nor reach EC2 and STS, and node groups fail to join. A VPC with its own egress
+    // (firewall, proxy, endpoints) is the existing-VPC mode.
+    if (natGateway === "none") {
       c.fail(
         `${p}.natGateway`,
         natGateway,
-        "none when there are no public subnets (a NAT gateway lives in a public subnet)",
+        "single or perAz for a new VPC (nodes need egress to pull images and reach AWS APIs); to use your own egress controls, deploy into an existing VPC with network.vpcId",
       );
+    }
+    if (publicSubnetCidrs.length === 0) {
+      c.fail(
+        `${p}.publicSubnetCidrs`,
+        publicSubnetCidrs,
+        "one CIDR per AZ: the NAT gateways (and an internet-facing load balancer) live in public subnets",
+      );
+    }
     if (zonesValid && availabilityZoneIds.length > 0 && availabilityZoneIds.length !== privateSubnetCidrs.length) {
       c.fail(
         `${p}.availabilityZoneIds`,
@@ -530,6 +537,7 @@ function readCluster(c: Check, s: Raw): ClusterSettings {
       ? undefined
       : `an add-on of ${MANAGED_ADDONS.join(", ")} with an EKS add-on version such as v1.19.2-eksbuild.1`,
   );
+  const supportType = c.oneOf(s, p, "supportType", d.supportType, ["STANDARD", "EXTENDED"] as const);
   return {
     kubernetesVersion,
     endpointPublicAccess,
@@ -538,6 +546,7 @@ function readCluster(c: Check, s: Raw): ClusterSettings {
     bedrock,
     nodeGroups,
     addonVersions,
+    supportType,
   };
 }
 

@@ -101,8 +101,8 @@ export = function main() {
           }
         : {}),
     },
-    // The controllers are pods: they need nodes to run on.
-    { dependsOn: cluster.nodeGroups },
+    // The controllers are pods: they need nodes to run on, and DNS to reach AWS.
+    { dependsOn: [...cluster.nodeGroups, cluster.coreDns] },
   );
 
   const access = settings.access.enabled ? new Access(name, { ...settings.access, tags }) : undefined;

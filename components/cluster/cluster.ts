@@ -1,3 +1,5 @@
+import { createHash } from "crypto";
+
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
@@ -45,6 +47,8 @@ export interface ClusterArgs {
   readonly addonVersions?: Readonly<Record<string, string>>;
   /** The Bedrock IRSA role for the application's service accounts. @default false */
   readonly bedrock?: boolean;
+  /** EKS support: STANDARD (upgraded by AWS at its end) or EXTENDED (kept, at extra cost). @default "STANDARD" */
+  readonly supportType?: "STANDARD" | "EXTENDED";
   /** The ClickHouse backup bucket the backup role may use. */
   readonly backupBucketArn: pulumi.Input<string>;
   /** The customer KMS key of volumes and bucket, if any. @default "" */
@@ -61,6 +65,7 @@ type Optional =
   | "nodeGroups"
   | "addonVersions"
   | "bedrock"
+  | "supportType"
   | "storageKmsKeyArn"
   | "tags";
 export type ResolvedClusterArgs = Omit<ClusterArgs, Optional> &
@@ -78,6 +83,7 @@ export function clusterDefaults(args: ClusterArgs): ResolvedClusterArgs {
     nodeGroups: args.nodeGroups ?? d.nodeGroups,
     addonVersions: args.addonVersions ?? d.addonVersions,
     bedrock: args.bedrock ?? d.bedrock,
+    supportType: args.supportType ?? d.supportType,
     storageKmsKeyArn: args.storageKmsKeyArn ?? DEFAULTS.storage.kmsKeyArn,
     tags: args.tags ?? {},
   };
@@ -88,7 +94,9 @@ export const CONTROL_PLANE_LOGS = ["api", "audit", "authenticator"];
 
 /** A name usable in a logical name, from the last part of an IAM ARN. */
 export function principalSlug(arn: string): string {
-  return (arn.split("/").pop() ?? arn).toLowerCase().replace(/[^a-z0-9-]/g, "-");
+  const readable = (arn.split("/").pop() ?? arn).toLowerCase().replace(/[^a-z0-9-]/g, "-");
+  // Two ARNs can end in the same name (other account, other path): the hash keeps them apart.
+  return `${readable}-${createHash("sha256").update(arn).digest("hex").slice(0, 6)}`;
 }
 
 /**
@@ -115,6 +123,8 @@ export class Cluster extends pulumi.ComponentResource {
   readonly bedrockRoleArn: pulumi.Output<string | undefined>;
   /** The node groups, for resources that must wait for nodes. */
   readonly nodeGroups: aws.eks.NodeGroup[];
+  /** The CoreDNS add-on: workloads that call AWS need cluster DNS. */
+  readonly coreDns: aws.eks.Addon;
 
   constructor(name: string, rawArgs: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Cluster", name, {}, opts);
@@ -152,6 +162,7 @@ export class Cluster extends pulumi.ComponentResource {
         kubeProxyAddonOptions: { enabled: false },
         createOidcProvider: false,
         deletionProtection: true,
+        upgradePolicy: { supportType: args.supportType },
         tags: nameTags(args.tags, args.clusterName),
       },
       parent,
@@ -300,7 +311,7 @@ export class Cluster extends pulumi.ComponentResource {
     );
 
     // CoreDNS and the EBS CSI driver run as pods: they become healthy only once nodes exist.
-    addon("coredns", {}, this.nodeGroups);
+    this.coreDns = addon("coredns", {}, this.nodeGroups);
     addon("aws-ebs-csi-driver", { serviceAccountRoleArn: ebsCsi.arn }, this.nodeGroups);
 
     this.clusterName = cluster.kubeconfigJson.apply(() => args.clusterName);
@@ -364,6 +375,9 @@ export class Cluster extends pulumi.ComponentResource {
         nodeRoleArn: role.arn,
         subnetIds: pulumi.output(args.privateSubnetIds).apply((ids) => subnetsForPlacement(group.placement, ids)),
         instanceTypes: [...group.instanceTypes],
+        // Nodes follow the control plane's minor version (EKS refuses the next upgrade otherwise);
+        // dependsOn the cluster makes the control plane go first.
+        version: args.kubernetesVersion,
         amiType: amiType(group.instanceTypes),
         capacityType: "ON_DEMAND",
         scalingConfig: { minSize: group.minSize, maxSize: group.maxSize, desiredSize: group.desiredSize },

@@ -148,8 +148,13 @@ export function clickhouseBackupPolicy(bucketArn: string, kmsKeyArn: string): Po
   return doc(...statements);
 }
 
-/** Bedrock: invoke and read foundation models and inference profiles in this account's region. */
+/**
+ * Bedrock: invoke and read foundation models and inference profiles in this account's region.
+ * A cross-region inference profile of this region (newer models need one) routes a call to a
+ * model in another region; that is allowed only through such a profile, never directly.
+ */
 export function bedrockPolicy(partition: string, region: string, accountId: string): PolicyDocument {
+  const profiles = `arn:${partition}:bedrock:${region}:${accountId}:inference-profile/*`;
   return doc(
     {
       Sid: "FoundationModels",
@@ -161,7 +166,14 @@ export function bedrockPolicy(partition: string, region: string, accountId: stri
       Sid: "InferenceProfiles",
       Effect: "Allow",
       Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetInferenceProfile"],
-      Resource: `arn:${partition}:bedrock:${region}:${accountId}:inference-profile/*`,
+      Resource: profiles,
+    },
+    {
+      Sid: "ModelsBehindTheProfiles",
+      Effect: "Allow",
+      Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+      Resource: `arn:${partition}:bedrock:*::foundation-model/*`,
+      Condition: { StringLike: { "bedrock:InferenceProfileArn": profiles } },
     },
   );
 }

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 
 import { DEFAULTS, type IngressSettings } from "../../config";
 import { LOAD_BALANCER_ROLE_TAG, nameTags } from "../shared/tags";
@@ -15,6 +16,13 @@ export interface IngressArgs extends Partial<IngressSettings> {
   readonly nodeSecurityGroupId: pulumi.Input<string>;
   /** Tags for every resource. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+}
+
+const SUFFIX = { length: 6, special: false, upper: false } as const;
+
+/** A load balancer's or target group's name before its 6-character suffix: at most 25 characters. */
+export function shortName(deploymentName: string): string {
+  return deploymentName.slice(0, 25).replace(/-+$/, "");
 }
 
 /** The IngressClass (and IngressClassParams) name for a deployment in controller mode. */
@@ -138,9 +146,27 @@ export class Ingress extends pulumi.ComponentResource {
     this.securityGroupId = sg.id;
 
     if (args.mode === "alb") {
+      // Load balancer and target group names are at most 32 characters, too few for Pulumi's
+      // auto-naming of a 28-character deployment name. The names take a random suffix instead,
+      // drawn again whenever a change would replace the resource, so that the replacement can be
+      // created before the old one goes, as auto-naming does.
+      const lbSuffix = new random.RandomString(
+        `${name}-lb-name`,
+        { ...SUFFIX, keepers: { internal: String(args.internal) } },
+        parent,
+      );
+      const tgSuffix = new random.RandomString(
+        `${name}-tg-name`,
+        {
+          ...SUFFIX,
+          keepers: { port: String(args.backendPort), protocol: "HTTP", targetType: "instance", vpcId: args.vpcId },
+        },
+        parent,
+      );
       const lb = new aws.lb.LoadBalancer(
         name,
         {
+          name: pulumi.interpolate`${shortName(name)}-${lbSuffix.result}`,
           loadBalancerType: "application",
           internal: args.internal,
           subnets: args.subnetIds,
@@ -158,6 +184,7 @@ export class Ingress extends pulumi.ComponentResource {
       const targets = new aws.lb.TargetGroup(
         name,
         {
+          name: pulumi.interpolate`${shortName(name)}-${tgSuffix.result}`,
           port: args.backendPort,
           protocol: "HTTP",
           targetType: "instance",

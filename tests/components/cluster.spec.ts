@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { Cluster, type ClusterArgs } from "../../components/cluster/cluster";
+import { Cluster, type ClusterArgs, principalSlug } from "../../components/cluster/cluster";
 import { bedrockPolicy, clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "../../components/cluster/iam";
 import { DEFAULTS } from "../../config";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";
@@ -123,6 +123,7 @@ describe("Cluster", () => {
       },
       createOidcProvider: false,
       deletionProtection: true,
+      upgradePolicy: { supportType: "STANDARD" },
       tags: { ...TAGS, Name: "acme" },
     });
     expect(inputs(key)).to.deep.equal({
@@ -236,6 +237,7 @@ describe("Cluster", () => {
       clusterName: "acme",
       nodeRoleArn: (role.outputs as { arn: string }).arn,
       subnetIds: SUBNETS,
+      version: "1.35",
       instanceTypes: ["r7a.2xlarge"],
       amiType: "AL2023_x86_64_STANDARD",
       capacityType: "ON_DEMAND",
@@ -296,15 +298,16 @@ describe("Cluster", () => {
 
   it("grants each admin ARN cluster-admin through an access entry", async () => {
     const admin = "arn:aws:iam::123456789012:role/PlatformAdmin";
+    const ADMIN_NAME = `acme-admin-${principalSlug(admin)}`;
     const run = await plan({ adminRoleArns: [admin] });
-    const entry = find(run, "aws:eks/accessEntry:AccessEntry", "acme-admin-platformadmin");
+    const entry = find(run, "aws:eks/accessEntry:AccessEntry", ADMIN_NAME);
     expect(inputs(entry)).to.deep.equal({
       clusterName: "acme",
       principalArn: admin,
       type: "STANDARD",
-      tags: { ...TAGS, Name: "acme-admin-platformadmin" },
+      tags: { ...TAGS, Name: ADMIN_NAME },
     });
-    const assoc = find(run, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", "acme-admin-platformadmin");
+    const assoc = find(run, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", ADMIN_NAME);
     expect(inputs(assoc)).to.deep.equal({
       clusterName: "acme",
       principalArn: admin,

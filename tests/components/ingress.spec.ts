@@ -34,6 +34,11 @@ function plan(args: Partial<IngressArgs> = {}) {
   });
 }
 
+/** The random suffix of a load balancer or target group name. */
+function suffix(run: Awaited<ReturnType<typeof plan>>, name: string): string {
+  return (find(run, "random:index/randomString:RandomString", name).outputs as { result: string }).result;
+}
+
 const SECURITY = [
   "aws:ec2/securityGroup:SecurityGroup acme-lb",
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule acme-lb-to-nodes",
@@ -54,6 +59,8 @@ describe("Ingress", () => {
           "aws:lb/listener:Listener acme-https",
           "aws:lb/loadBalancer:LoadBalancer acme",
           "aws:lb/targetGroup:TargetGroup acme",
+          "random:index/randomString:RandomString acme-lb-name",
+          "random:index/randomString:RandomString acme-tg-name",
           ...SECURITY,
         ].sort(),
       );
@@ -71,6 +78,7 @@ describe("Ingress", () => {
     it("creates an internet-facing ALB in the given subnets, deletion-protected, dropping invalid headers", async () => {
       const run = await plan();
       expect(inputs(find(run, "aws:lb/loadBalancer:LoadBalancer", "acme"))).to.deep.equal({
+        name: `acme-${suffix(run, "acme-lb-name")}`,
         loadBalancerType: "application",
         internal: false,
         subnets: PUBLIC,
@@ -110,6 +118,7 @@ describe("Ingress", () => {
     it("targets the nginx NodePort on instances, health-checked on /nginx-health", async () => {
       const run = await plan();
       expect(inputs(find(run, "aws:lb/targetGroup:TargetGroup", "acme"))).to.deep.equal({
+        name: `acme-${suffix(run, "acme-tg-name")}`,
         port: 31337,
         protocol: "HTTP",
         targetType: "instance",
@@ -181,6 +190,28 @@ describe("Ingress", () => {
       const suffix = (find(run, "aws:lb/loadBalancer:LoadBalancer", "acme").outputs as { arnSuffix: string }).arnSuffix;
       const lookup = run.calls.find((c) => c.token === "aws:ec2/getNetworkInterfaces:getNetworkInterfaces");
       expect(lookup?.inputs).to.deep.equal({ filters: [{ name: "description", values: [`ELB ${suffix}`] }] });
+    });
+
+    it("keeps load balancer and target group names within AWS's 32 characters, with suffixes drawn again on replacement", async () => {
+      const longName = "a-twenty-eight-char-customer";
+      expect(longName).to.have.length(28);
+      const run = await runComponents(() => {
+        const i = new Ingress(longName, { ...BASE });
+        return { arn: i.certificateArn };
+      });
+      const lbName = String(inputs(find(run, "aws:lb/loadBalancer:LoadBalancer", longName)).name);
+      const tgName = String(inputs(find(run, "aws:lb/targetGroup:TargetGroup", longName)).name);
+      expect([lbName.length, tgName.length]).to.deep.equal([32, 32]);
+      expect(lbName.startsWith("a-twenty-eight-char-custo-")).to.equal(true);
+      expect(inputs(find(run, "random:index/randomString:RandomString", `${longName}-lb-name`)).keepers).to.deep.equal({
+        internal: "false",
+      });
+      expect(inputs(find(run, "random:index/randomString:RandomString", `${longName}-tg-name`)).keepers).to.deep.equal({
+        port: "31337",
+        protocol: "HTTP",
+        targetType: "instance",
+        vpcId: "vpc-0123456789abcdef0",
+      });
     });
 
     it("writes access logs to the given bucket", async () => {

@@ -1,3 +1,5 @@
+import { createHash } from "crypto";
+
 import { expect } from "chai";
 
 import { principalSlug } from "../../components/cluster/cluster";
@@ -81,9 +83,16 @@ describe("node group planning", () => {
     ["arn:aws:iam::123456789012:role/path/to/Platform_Admins", "platform-admins"],
     ["arn:aws:iam::123456789012:user/jane.doe", "jane-doe"],
   ];
-  for (const [arn, slug] of slugs) {
-    it(`names the access entry of ${arn} ${slug}`, () => expect(principalSlug(arn)).to.equal(slug));
+  for (const [arn, readable] of slugs) {
+    it(`names the access entry of ${arn} ${readable}-<6 hex of the ARN's hash>`, () => {
+      expect(principalSlug(arn)).to.equal(`${readable}-${createHash("sha256").update(arn).digest("hex").slice(0, 6)}`);
+    });
   }
+  it("keeps two ARNs that end in the same name apart", () => {
+    expect(principalSlug("arn:aws:iam::111111111111:role/Admin")).to.not.equal(
+      principalSlug("arn:aws:iam::222222222222:role/Admin"),
+    );
+  });
 });
 
 describe("platform charts", () => {

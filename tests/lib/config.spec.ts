@@ -202,9 +202,19 @@ describe("config", () => {
         `${k}network.natGateway: got "double"; expected one of "single", "perAz", "none"`,
       ],
       [
-        "NAT without public subnets",
+        "no NAT in a new VPC",
+        raw({ network: { natGateway: "none" } }),
+        `${k}network.natGateway: got "none"; expected single or perAz for a new VPC (nodes need egress to pull images and reach AWS APIs); to use your own egress controls, deploy into an existing VPC with network.vpcId`,
+      ],
+      [
+        "a new VPC without public subnets",
         raw({ network: { publicSubnetCidrs: [] }, ingress: { internal: true } }),
-        `${k}network.natGateway: got "single"; expected none when there are no public subnets (a NAT gateway lives in a public subnet)`,
+        `${k}network.publicSubnetCidrs: got []; expected one CIDR per AZ: the NAT gateways (and an internet-facing load balancer) live in public subnets`,
+      ],
+      [
+        "an EKS support type that does not exist",
+        raw({ cluster: { ...PUBLIC_CIDRS, supportType: "LTS" } }),
+        `${k}cluster.supportType: got "LTS"; expected one of "STANDARD", "EXTENDED"`,
       ],
       [
         "an existing VPC without subnets",

@@ -114,7 +114,8 @@ describe("cluster IAM documents", () => {
     });
   });
 
-  it("lets Bedrock users invoke and read models and inference profiles in this region and account only", () => {
+  it("lets Bedrock users invoke and read models and profiles of this region, and reach other regions' models only through those profiles", () => {
+    const profiles = "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/*";
     expect(bedrockPolicy("aws", "eu-west-1", "123456789012")).to.deep.equal({
       Version: "2012-10-17",
       Statement: [
@@ -128,7 +129,14 @@ describe("cluster IAM documents", () => {
           Sid: "InferenceProfiles",
           Effect: "Allow",
           Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetInferenceProfile"],
-          Resource: "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/*",
+          Resource: profiles,
+        },
+        {
+          Sid: "ModelsBehindTheProfiles",
+          Effect: "Allow",
+          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+          Resource: "arn:aws:bedrock:*::foundation-model/*",
+          Condition: { StringLike: { "bedrock:InferenceProfileArn": profiles } },
         },
       ],
     });
