@@ -48,7 +48,8 @@ export function withInputs(r: ExportResource, change: Record<string, unknown>): 
   return { ...r, inputs: { ...r.inputs, ...change } };
 }
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The engine's marker for a value not known until the deployment. */
+export { UNKNOWN } from "../lib/values";
 
 /** The one violation a policy reports, as [level, message]. */
 export async function levels(
