@@ -9,6 +9,8 @@ import * as path from "path";
 
 import * as yaml from "js-yaml";
 
+import { isRecord } from "../components/shared/records";
+
 export const SECRET_PLACEHOLDER = "offline-plan-placeholder";
 
 export interface StackConfig {
@@ -16,10 +18,6 @@ export interface StackConfig {
   readonly stack: string;
   readonly config: Record<string, string>;
   readonly secretKeys: string[];
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Replaces `{secure: ...}` values (at any depth) by the placeholder; reports whether any was found. */

@@ -1,12 +1,9 @@
 /** Helpers for property values in the engine's wire form (what the monitor records and exports hold). */
+import { isRecord } from "../components/shared/records";
 
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** True for a value wrapped as a secret, in wire form ({sig, value}) or export form ({sig, plaintext|ciphertext}). */
 export function isSecret(v: unknown): v is Record<string, unknown> {

@@ -20,7 +20,8 @@ import type {
 } from "@pulumi/policy";
 
 import { unknownCheckingProxy, UnknownValueError } from "./lib/proxy";
-import { isRecord, UNKNOWN } from "./lib/values";
+import { reveal } from "../plan/values";
+import { isRecord } from "./lib/values";
 
 /** A resource as `pulumi stack export` (deployment v3) writes it. */
 export interface ExportResource {
@@ -51,9 +52,6 @@ export type PackConfig = Record<
   EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)
 >;
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
 /** The resources of an export, whichever wrapper it comes in (export, checkpoint, bare list). */
 export function readExport(json: unknown): ExportResource[] {
   const candidates = [
@@ -67,20 +65,6 @@ export function readExport(json: unknown): ExportResource[] {
   return (list as unknown[]).filter(
     (r): r is ExportResource => isRecord(r) && typeof r.urn === "string" && typeof r.type === "string",
   );
-}
-
-/** Plain values as policies see them: secrets revealed (plaintext) or unknown (ciphertext). */
-export function plainValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plainValue);
-  if (isRecord(value)) {
-    if (value[SIG_KEY] === SECRET_SIG) {
-      if ("value" in value) return plainValue(value.value);
-      if (typeof value.plaintext === "string") return plainValue(JSON.parse(value.plaintext));
-      return UNKNOWN;
-    }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValue(v)]));
-  }
-  return value;
 }
 
 function nameOf(urn: string): string {
@@ -121,7 +105,7 @@ export function toPolicyResources(resources: readonly ExportResource[], view: "i
         ? { ...r.outputs, ...(r.id !== undefined ? { id: r.id } : {}) }
         : undefined;
     const raw = view === "outputs" ? (outputs ?? r.inputs ?? {}) : (r.inputs ?? {});
-    const props = unknownCheckingProxy(plainValue(raw) as Record<string, unknown>);
+    const props = unknownCheckingProxy(reveal(raw) as Record<string, unknown>);
     const resource = {
       type: r.type,
       props,

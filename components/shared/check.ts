@@ -4,6 +4,7 @@
  * one pass reports every problem at once. Pure: no Pulumi import.
  */
 import { isNetworkAddress, parseCidr } from "./cidr";
+import { isRecord } from "./records";
 
 /** A config object as parsed from the stack's YAML. */
 export type Raw = Readonly<Record<string, unknown>>;
@@ -22,10 +23,6 @@ export class ValidationError extends Error {
 export function show(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-
-function isObject(value: unknown): value is Raw {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export class Check {
@@ -63,7 +60,7 @@ export class Check {
 
   /** An object whose keys must be among `known`; an empty object after a problem. */
   object(value: unknown, path: string, known: readonly string[]): Raw {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       this.fail(path, value, "an object");
       return {};
     }
@@ -210,7 +207,7 @@ export class Check {
   ): Record<string, string> {
     const key = this.key(parent, name);
     const value = this.field(obj, name, fallback);
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       this.fail(key, value, "a map of strings to strings");
       return { ...fallback };
     }

@@ -5,6 +5,8 @@
  * AWS could only carry out by deleting data. Plain data in, problems out; no Pulumi import.
  */
 
+import { isRecord } from "./records";
+
 export interface StatefulSettings {
   /** The AZ id the EBS volumes live in. */
   readonly primaryAvailabilityZoneId: string;
@@ -14,10 +16,6 @@ export interface StatefulSettings {
   readonly storageKmsKeyArn: string;
   readonly volumeSizesGb: Readonly<Record<"clickhouseData" | "clickhouseLogs" | "redisData", number>>;
   readonly databaseEngineMajor: number;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Problems with moving from `previous` (the last deployment's output, if any) to `current`. */

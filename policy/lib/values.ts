@@ -5,10 +5,13 @@
  * uses the same proxy. Stack rules read each resource inside `eachKnown`, so that one unknown
  * value skips that resource only, not the whole check.
  */
+import { isRecord } from "../../components/shared/records";
 import { UnknownValueError } from "./proxy";
 
+export { isRecord };
+
 /** The engine's marker for a string that is not known until the resource exists. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN } from "../../plan/values";
 
 /** Runs `check` for each item; an item whose values are not known yet is skipped ("cannot tell yet"). */
 export function eachKnown<T>(items: readonly T[], check: (item: T) => void): void {
@@ -19,10 +22,6 @@ export function eachKnown<T>(items: readonly T[], check: (item: T) => void): voi
       if (!(err instanceof UnknownValueError)) throw err;
     }
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A value as a list: a list stays, a single value becomes one item, nothing becomes none. */

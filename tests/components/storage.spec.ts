@@ -20,6 +20,17 @@ function plan(args: Partial<StorageArgs> = {}) {
   });
 }
 
+/** The bucket's default encryption rules as declared. */
+function encryptionRules(run: Awaited<ReturnType<typeof plan>>): unknown {
+  return inputs(
+    find(
+      run,
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      "acme-clickhouse-backups",
+    ),
+  ).rules;
+}
+
 const BUCKET_PARTS = [
   "aws:s3/bucket:Bucket",
   "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
@@ -73,30 +84,14 @@ describe("Storage", () => {
     for (const role of ["clickhouse-data", "clickhouse-logs", "redis-data"]) {
       expect(inputs(find(run, "aws:ebs/volume:Volume", `acme-${role}`)).kmsKeyId).to.equal(KMS);
     }
-    expect(
-      inputs(
-        find(
-          run,
-          "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-          "acme-clickhouse-backups",
-        ),
-      ).rules,
-    ).to.deep.equal([
+    expect(encryptionRules(run)).to.deep.equal([
       { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KMS }, bucketKeyEnabled: true },
     ]);
   });
 
   it("encrypts the bucket with S3-managed keys by default", async () => {
     const run = await plan();
-    expect(
-      inputs(
-        find(
-          run,
-          "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-          "acme-clickhouse-backups",
-        ),
-      ).rules,
-    ).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
+    expect(encryptionRules(run)).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
     expect(inputs(find(run, "aws:ebs/volume:Volume", "acme-redis-data")).kmsKeyId).to.equal(undefined);
   });
 
