@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint's type-checked rules plus the Pulumi plugin's rules,
 // enabled explicitly, for the program and the policy pack.
 import pulumi from "@pulumi/eslint-plugin";
+import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -16,6 +17,37 @@ export default tseslint.config(
       "@pulumi/no-output-instance-in-template-literal": "error",
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    // The layout holds: no import cycles (a cycle once made the program crash at load time while
+    // tsc stayed green), and a component never reaches into the config contract, the stack-wide
+    // code or the offline plan, so that each can be built and tested from literal arguments.
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts"] },
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".js", ".json"] })],
+    },
+    rules: {
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./components",
+              from: ["./config", "./stack", "./plan", "./index.ts", "./scripts", "./tests"],
+              message: "a component takes its settings as arguments: it never imports config/, stack/ or plan/",
+            },
+            {
+              target: ["./config", "./stack"],
+              from: ["./plan", "./scripts", "./tests"],
+              message: "the program never imports the offline plan or the tests",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -2,7 +2,7 @@
  * The offline plan of one stack: its config as the CLI would pass it, a mock world that fits it,
  * and the real program run under mocks.
  */
-import { parseConfigValue } from "../config";
+import { parseConfigValue } from "../config/values";
 import { runProgram, type ProgramRun } from "./run";
 import { readStackConfig, type StackConfig } from "./stackfile";
 import { makeWorld, type World, worldForExistingNetwork } from "./world";

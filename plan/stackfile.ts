@@ -9,7 +9,7 @@ import * as path from "path";
 
 import * as yaml from "js-yaml";
 
-import { isRecord } from "../components/shared/records";
+import { isRecord } from "../config/values";
 
 export const SECRET_PLACEHOLDER = "offline-plan-placeholder";
 

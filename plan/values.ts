@@ -1,5 +1,5 @@
 /** Helpers for property values in the engine's wire form (what the monitor records and exports hold). */
-import { isRecord } from "../components/shared/records";
+import { isRecord } from "../config/values";
 
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";

@@ -1,14 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { type AccessSettings, DEFAULTS } from "../../config";
 import { nameTags } from "../shared/tags";
+import { type AccessArgs, withDefaults } from "./args";
 import { administratorPolicyArn, iamChangesPolicy, minimalPolicy, switchRoleUrl, vendorTrustPolicy } from "./documents";
-
-export interface AccessArgs extends Partial<Omit<AccessSettings, "enabled">> {
-  /** Tags for every resource. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
-}
 
 /** A session in the vendor's role lasts at most this long. */
 export const MAX_SESSION_SECONDS = 3600;
@@ -23,10 +18,10 @@ export class Access extends pulumi.ComponentResource {
   readonly roleArn: pulumi.Output<string>;
   readonly switchRoleUrl: pulumi.Output<string>;
 
-  constructor(name: string, args: AccessArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, rawArgs: AccessArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Access", name, {}, opts);
-    const d = DEFAULTS.access;
-    const tags = args.tags ?? {};
+    const args = withDefaults(rawArgs);
+    const tags = args.tags;
     const parent = { parent: this };
     const partition = aws.getPartitionOutput({}, parent).partition;
     const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
@@ -36,14 +31,7 @@ export class Access extends pulumi.ComponentResource {
       {
         description: `${name}: the vendor's deployment role`,
         assumeRolePolicy: partition.apply((p) =>
-          JSON.stringify(
-            vendorTrustPolicy(
-              p,
-              args.trustedAccountId ?? d.trustedAccountId,
-              args.requireMfa ?? d.requireMfa,
-              args.externalId ?? d.externalId,
-            ),
-          ),
+          JSON.stringify(vendorTrustPolicy(p, args.trustedAccountId, args.requireMfa, args.externalId)),
         ),
         maxSessionDuration: MAX_SESSION_SECONDS,
         tags: nameTags(tags, `${name}-vendor`),
@@ -59,7 +47,7 @@ export class Access extends pulumi.ComponentResource {
         parent,
       );
 
-    if ((args.permissions ?? d.permissions) === "administrator") {
+    if (args.permissions === "administrator") {
       attach("administrator", partition.apply(administratorPolicyArn));
     } else {
       attach(
@@ -67,7 +55,7 @@ export class Access extends pulumi.ComponentResource {
         policy("minimal", `${name}: what the vendor needs to maintain the deployment`, minimalPolicy()).arn,
       );
     }
-    if (args.allowIamChanges ?? d.allowIamChanges) {
+    if (args.allowIamChanges) {
       attach(
         "iam-changes",
         policy(

@@ -2,7 +2,7 @@
  * The vendor's cross-account deployment role, as the specification ("Give Datafold Access to
  * AWS") lists it: the trust and the two permission documents, as data. No Pulumi import.
  */
-import type { PolicyDocument } from "../cluster/iam";
+import { type PolicyDocument, policyDocument } from "../shared/iam";
 
 /** The "Minimal IAM Permissions" of the specification, action for action. */
 export const MINIMAL_ACTIONS = [
@@ -100,11 +100,11 @@ export const IAM_CHANGE_ACTIONS = [
 ] as const;
 
 export function minimalPolicy(): PolicyDocument {
-  return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...MINIMAL_ACTIONS], Resource: "*" }] };
+  return policyDocument({ Effect: "Allow", Action: [...MINIMAL_ACTIONS], Resource: "*" });
 }
 
 export function iamChangesPolicy(): PolicyDocument {
-  return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...IAM_CHANGE_ACTIONS], Resource: "*" }] };
+  return policyDocument({ Effect: "Allow", Action: [...IAM_CHANGE_ACTIONS], Resource: "*" });
 }
 
 export function administratorPolicyArn(partition: string): string {
@@ -124,17 +124,12 @@ export function vendorTrustPolicy(
   const condition: Record<string, Record<string, string>> = {};
   if (requireMfa) condition.Bool = { "aws:MultiFactorAuthPresent": "true" };
   if (externalId !== "") condition.StringEquals = { "sts:ExternalId": externalId };
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { AWS: `arn:${partition}:iam::${trustedAccountId}:root` },
-        Action: "sts:AssumeRole",
-        ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
-      },
-    ],
-  };
+  return policyDocument({
+    Effect: "Allow",
+    Principal: { AWS: `arn:${partition}:iam::${trustedAccountId}:root` },
+    Action: "sts:AssumeRole",
+    ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+  });
 }
 
 /** The console link that switches into the role. */

@@ -1,10 +1,7 @@
-import { createHash } from "crypto";
-
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DEFAULTS, type MANAGED_ADDONS, type NodeGroupSettings } from "../../config";
 import { protectedKey } from "../shared/kms";
 import { nameTags } from "../shared/tags";
 import {
@@ -21,83 +18,15 @@ import {
   type ServiceAccount,
   serviceTrustPolicy,
 } from "./iam";
+import {
+  type ClusterArgs,
+  type ManagedAddon,
+  type NodeGroupSettings,
+  type ResolvedClusterArgs,
+  withDefaults,
+} from "./args";
+import { ACCESS_POLICIES, CONTROL_PLANE_LOGS, principalSlug } from "./access";
 import { amiType, autoscalerTags, eksTaintEffect, subnetsForPlacement } from "./nodegroups";
-
-export interface ClusterArgs {
-  /** The EKS cluster's name: the deployment name. */
-  readonly clusterName: string;
-  /** The AWS region, for policy ARNs and the controllers. */
-  readonly region: string;
-  /** The namespace the application is installed into (its IRSA subjects live there). */
-  readonly applicationNamespace: string;
-  readonly vpcId: pulumi.Input<string>;
-  /** Private subnets in AZ order; the first is the primary AZ's. */
-  readonly privateSubnetIds: pulumi.Input<string[]>;
-  /** Kubernetes minor version. @default "1.35" */
-  readonly kubernetesVersion?: string;
-  /** Public API endpoint, restricted to `publicAccessCidrs`. @default true */
-  readonly endpointPublicAccess?: boolean;
-  /** Who may reach the public endpoint. @default [] */
-  readonly publicAccessCidrs?: readonly string[];
-  /** IAM principals given cluster-admin through access entries. @default [] */
-  readonly adminRoleArns?: readonly string[];
-  /** Node groups (one to three). @default app (all AZs) and data (primary AZ) */
-  readonly nodeGroups?: readonly NodeGroupSettings[];
-  /** Pinned managed add-on versions by name; others resolve to the EKS default. @default {} */
-  readonly addonVersions?: Readonly<Record<string, string>>;
-  /** The Bedrock IRSA role for the application's service accounts. @default false */
-  readonly bedrock?: boolean;
-  /** EKS support: STANDARD (upgraded by AWS at its end) or EXTENDED (kept, at extra cost). @default "STANDARD" */
-  readonly supportType?: "STANDARD" | "EXTENDED";
-  /** The ClickHouse backup bucket the backup role may use. */
-  readonly backupBucketArn: pulumi.Input<string>;
-  /** The customer KMS key of volumes and bucket, if any. @default "" */
-  readonly storageKmsKeyArn?: string;
-  /** Tags for every resource. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
-}
-
-type Optional =
-  | "kubernetesVersion"
-  | "endpointPublicAccess"
-  | "publicAccessCidrs"
-  | "adminRoleArns"
-  | "nodeGroups"
-  | "addonVersions"
-  | "bedrock"
-  | "supportType"
-  | "storageKmsKeyArn"
-  | "tags";
-export type ResolvedClusterArgs = Omit<ClusterArgs, Optional> &
-  Required<{ [K in Optional]: NonNullable<ClusterArgs[K]> }>;
-
-/** Resolves every default of ClusterArgs once. */
-export function clusterDefaults(args: ClusterArgs): ResolvedClusterArgs {
-  const d = DEFAULTS.cluster;
-  return {
-    ...args,
-    kubernetesVersion: args.kubernetesVersion ?? d.kubernetesVersion,
-    endpointPublicAccess: args.endpointPublicAccess ?? d.endpointPublicAccess,
-    publicAccessCidrs: args.publicAccessCidrs ?? d.publicAccessCidrs,
-    adminRoleArns: args.adminRoleArns ?? d.adminRoleArns,
-    nodeGroups: args.nodeGroups ?? d.nodeGroups,
-    addonVersions: args.addonVersions ?? d.addonVersions,
-    bedrock: args.bedrock ?? d.bedrock,
-    supportType: args.supportType ?? d.supportType,
-    storageKmsKeyArn: args.storageKmsKeyArn ?? DEFAULTS.storage.kmsKeyArn,
-    tags: args.tags ?? {},
-  };
-}
-
-/** The control-plane log types sent to CloudWatch. */
-export const CONTROL_PLANE_LOGS = ["api", "audit", "authenticator"];
-
-/** A name usable in a logical name, from the last part of an IAM ARN. */
-export function principalSlug(arn: string): string {
-  const readable = (arn.split("/").pop() ?? arn).toLowerCase().replace(/[^a-z0-9-]/g, "-");
-  // Two ARNs can end in the same name (other account, other path): the hash keeps them apart.
-  return `${readable}-${createHash("sha256").update(arn).digest("hex").slice(0, 6)}`;
-}
 
 /**
  * The EKS cluster: control plane (private and restricted public endpoint, secrets encrypted with
@@ -128,7 +57,7 @@ export class Cluster extends pulumi.ComponentResource {
 
   constructor(name: string, rawArgs: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Cluster", name, {}, opts);
-    const args = clusterDefaults(rawArgs);
+    const args = withDefaults(rawArgs);
     const parent = { parent: this };
     const partition = aws.getPartitionOutput({}, parent).partition;
     const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
@@ -179,8 +108,10 @@ export class Cluster extends pulumi.ComponentResource {
       parent,
     );
 
-    args.adminRoleArns.forEach((arn) => {
-      const slug = `${name}-admin-${principalSlug(arn)}`;
+    // API access entries: cluster-admin for the administrators, read-only (Secrets included, which
+    // Helm's release state needs) for the roles that run previews.
+    const accessEntry = (role: keyof typeof ACCESS_POLICIES, arn: string, policy: string) => {
+      const slug = `${name}-${role}-${principalSlug(arn)}`;
       const entry = new aws.eks.AccessEntry(
         slug,
         { clusterName: args.clusterName, principalArn: arn, type: "STANDARD", tags: nameTags(args.tags, slug) },
@@ -191,12 +122,14 @@ export class Cluster extends pulumi.ComponentResource {
         {
           clusterName: args.clusterName,
           principalArn: arn,
-          policyArn: pulumi.interpolate`arn:${partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
+          policyArn: pulumi.interpolate`arn:${partition}:eks::aws:cluster-access-policy/${policy}`,
           accessScope: { type: "cluster" },
         },
         { parent: this, dependsOn: [entry] },
       );
-    });
+    };
+    args.adminRoleArns.forEach((arn) => accessEntry("admin", arn, ACCESS_POLICIES.admin));
+    args.viewerRoleArns.forEach((arn) => accessEntry("viewer", arn, ACCESS_POLICIES.viewer));
 
     // IRSA: a role per workload, trusting only the named service accounts through this cluster's provider.
     const irsaRole = (
@@ -259,11 +192,7 @@ export class Cluster extends pulumi.ComponentResource {
         )
       : undefined;
 
-    const addon = (
-      addonName: (typeof MANAGED_ADDONS)[number],
-      extra: Partial<aws.eks.AddonArgs>,
-      dependsOn: pulumi.Resource[],
-    ) =>
+    const addon = (addonName: ManagedAddon, extra: Partial<aws.eks.AddonArgs>, dependsOn: pulumi.Resource[]) =>
       new aws.eks.Addon(
         `${name}-${addonName}`,
         {

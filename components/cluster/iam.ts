@@ -2,24 +2,9 @@
  * IAM trust and permission documents for the cluster, as plain functions of plain values: what
  * each role may do is data, tested statement by statement. No Pulumi import.
  */
+import { type PolicyDocument, policyDocument as doc, type Statement } from "../shared/iam";
 
-export interface PolicyDocument {
-  Version: "2012-10-17";
-  Statement: Statement[];
-}
-
-export interface Statement {
-  Sid?: string;
-  Effect: "Allow" | "Deny";
-  Principal?: Record<string, string | string[]> | "*";
-  Action: string | string[];
-  Resource?: string | string[];
-  Condition?: Record<string, Record<string, string | string[]>>;
-}
-
-function doc(...statements: Statement[]): PolicyDocument {
-  return { Version: "2012-10-17", Statement: statements };
-}
+export type { PolicyDocument };
 
 /** A Kubernetes service account, as IRSA's `sub` names it. */
 export interface ServiceAccount {

@@ -1,5 +1,5 @@
 /** Node group planning: AMI type, taint format, subnets, tags. Plain data; no Pulumi import. */
-import type { NodeGroupSettings, Placement, TaintEffect } from "../../config";
+import type { NodeGroupSettings, Placement, TaintEffect } from "./args";
 
 /** Graviton (ARM) families have a "g" right after the generation digits: r7g, m7gd, c6gn, t4g, x2gd, g5g. */
 export function isArmInstanceType(instanceType: string): boolean {

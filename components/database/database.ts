@@ -2,44 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
-import { type DatabaseSettings, DEFAULTS } from "../../config";
 import { protectedKey } from "../shared/kms";
 import { nameTags } from "../shared/tags";
+import { type DatabaseArgs, withDefaults } from "./args";
 import { autoMinorVersionUpgrade, parameterGroupFamily } from "./engine";
-
-export interface DatabaseArgs extends Partial<DatabaseSettings> {
-  /** The VPC the database's security group belongs to. */
-  readonly vpcId: pulumi.Input<string>;
-  /** Private subnets for the DB subnet group, in at least two AZs. */
-  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-  /** The one security group allowed to reach PostgreSQL: the cluster nodes'. */
-  readonly clientSecurityGroupId: pulumi.Input<string>;
-  /** Performance Insights, encrypted with the database's key. @default true */
-  readonly performanceInsights?: boolean;
-  /** Tags for every resource. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
-}
-
-export type ResolvedDatabaseArgs = Required<{ [K in keyof DatabaseArgs]: NonNullable<DatabaseArgs[K]> }>;
-
-/** Resolves every default of DatabaseArgs once. */
-export function databaseDefaults(args: DatabaseArgs): ResolvedDatabaseArgs {
-  const d = DEFAULTS.database;
-  return {
-    vpcId: args.vpcId,
-    subnetIds: args.subnetIds,
-    clientSecurityGroupId: args.clientSecurityGroupId,
-    instanceClass: args.instanceClass ?? d.instanceClass,
-    engineVersion: args.engineVersion ?? d.engineVersion,
-    allocatedStorageGb: args.allocatedStorageGb ?? d.allocatedStorageGb,
-    maxAllocatedStorageGb: args.maxAllocatedStorageGb ?? d.maxAllocatedStorageGb,
-    multiAz: args.multiAz ?? d.multiAz,
-    backupRetentionDays: args.backupRetentionDays ?? d.backupRetentionDays,
-    deletionProtection: args.deletionProtection ?? d.deletionProtection,
-    performanceInsights: args.performanceInsights ?? d.performanceInsights,
-    tags: args.tags ?? {},
-  };
-}
 
 export const DATABASE_NAME = "datafold";
 export const DATABASE_USER = "datafold";
@@ -67,7 +33,7 @@ export class Database extends pulumi.ComponentResource {
 
   constructor(name: string, rawArgs: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Database", name, {}, opts);
-    const args = databaseDefaults(rawArgs);
+    const args = withDefaults(rawArgs);
     const parent = { parent: this };
     const stateful = { parent: this, protect: true };
 

@@ -2,58 +2,18 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
-import { DEFAULTS, type IngressSettings } from "../../config";
 import { LOAD_BALANCER_ROLE_TAG, nameTags } from "../shared/tags";
-import { controllerIngressValues, validationMessage, type ValidationRecord, validationRecords } from "./values";
-
-export interface IngressArgs extends Partial<IngressSettings> {
-  /** The host name the application serves. */
-  readonly domain: string;
-  readonly vpcId: pulumi.Input<string>;
-  /** Where the load balancer goes: public subnets, or private ones when `internal`. */
-  readonly subnetIds: pulumi.Input<string[]>;
-  /** The nodes' security group: the only place the load balancer may send traffic. */
-  readonly nodeSecurityGroupId: pulumi.Input<string>;
-  /** Tags for every resource. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
-}
+import { type IngressArgs, type ResolvedIngressArgs, withDefaults } from "./args";
+import {
+  controllerIngressValues,
+  ingressClassName,
+  shortName,
+  validationMessage,
+  type ValidationRecord,
+  validationRecords,
+} from "./values";
 
 const SUFFIX = { length: 6, special: false, upper: false } as const;
-
-/** A load balancer's or target group's name before its 6-character suffix: at most 25 characters. */
-export function shortName(deploymentName: string): string {
-  return deploymentName.slice(0, 25).replace(/-+$/, "");
-}
-
-/** The IngressClass (and IngressClassParams) name for a deployment in controller mode. */
-export function ingressClassName(deploymentName: string): string {
-  return `${deploymentName}-alb`;
-}
-
-type Shape = Omit<IngressArgs, keyof IngressSettings | "tags"> &
-  IngressSettings & { tags: Readonly<Record<string, string>> };
-
-/** Resolves every default of IngressArgs once. */
-export function ingressDefaults(args: IngressArgs): Shape {
-  const d = DEFAULTS.ingress;
-  return {
-    ...args,
-    mode: args.mode ?? d.mode,
-    internal: args.internal ?? d.internal,
-    certificateArn: args.certificateArn ?? d.certificateArn,
-    hostedZoneId: args.hostedZoneId ?? d.hostedZoneId,
-    allowedCidrs: args.allowedCidrs ?? [...d.allowedCidrs],
-    sslPolicy: args.sslPolicy ?? d.sslPolicy,
-    idleTimeoutSeconds: args.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
-    backendPort: args.backendPort ?? d.backendPort,
-    healthCheckPath: args.healthCheckPath ?? d.healthCheckPath,
-    deletionProtection: args.deletionProtection ?? d.deletionProtection,
-    accessLogsBucket: args.accessLogsBucket ?? d.accessLogsBucket,
-    certificateValidationTimeoutMinutes:
-      args.certificateValidationTimeoutMinutes ?? d.certificateValidationTimeoutMinutes,
-    tags: args.tags ?? {},
-  };
-}
 
 /**
  * HTTPS into the cluster. `alb` mode: an Application Load Balancer with a TLS 1.3 policy, an
@@ -79,7 +39,7 @@ export class Ingress extends pulumi.ComponentResource {
 
   constructor(name: string, rawArgs: IngressArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Ingress", name, {}, opts);
-    const args = ingressDefaults(rawArgs);
+    const args = withDefaults(rawArgs);
     const parent = { parent: this };
 
     const sg = new aws.ec2.SecurityGroup(
@@ -281,7 +241,7 @@ export class Ingress extends pulumi.ComponentResource {
   /** The given certificate, or one requested in ACM with DNS validation (records created when there is a zone). */
   private certificate(
     name: string,
-    args: Shape,
+    args: ResolvedIngressArgs,
   ): { arn: pulumi.Output<string>; validatedArn: pulumi.Output<string>; records: pulumi.Output<ValidationRecord[]> } {
     if (args.certificateArn !== "") {
       const arn = pulumi.output(args.certificateArn);

@@ -4,6 +4,16 @@
  * program builds itself. Plain data; no Pulumi import.
  */
 
+/** A load balancer's or target group's name before its 6-character suffix: at most 25 characters. */
+export function shortName(deploymentName: string): string {
+  return deploymentName.slice(0, 25).replace(/-+$/, "");
+}
+
+/** The IngressClass (and IngressClassParams) name for a deployment in controller mode. */
+export function ingressClassName(deploymentName: string): string {
+  return `${deploymentName}-alb`;
+}
+
 export interface ValidationRecord {
   readonly name: string;
   readonly type: string;

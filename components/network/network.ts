@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DEFAULTS, type NatGatewayMode } from "../../config";
 import { nameTags } from "../shared/tags";
+import { type NetworkArgs, type ResolvedNetworkArgs, withDefaults } from "./args";
 import {
   existingSubnetProblems,
   type FoundSubnet,
@@ -12,54 +12,6 @@ import {
   subnetTags,
   type Zone,
 } from "./plan";
-
-export interface NetworkArgs {
-  /** An existing VPC to deploy into; empty creates a new VPC. @default "" */
-  readonly vpcId?: string;
-  /** With `vpcId`: the private subnets, one per AZ, the first in the primary AZ. @default [] */
-  readonly privateSubnetIds?: readonly string[];
-  /** With `vpcId`: the public subnets for an internet-facing load balancer. @default [] */
-  readonly publicSubnetIds?: readonly string[];
-  /** CIDR of a new VPC. @default "10.0.0.0/16" */
-  readonly vpcCidr?: string;
-  /** One private subnet CIDR per AZ, in AZ order. @default ["10.0.0.0/24", "10.0.1.0/24"] */
-  readonly privateSubnetCidrs?: readonly string[];
-  /** One public subnet CIDR per AZ, in AZ order; empty for none. @default ["10.0.100.0/24", "10.0.101.0/24"] */
-  readonly publicSubnetCidrs?: readonly string[];
-  /** AZ ids to use in order (first = primary); empty: the region's AZs sorted by name. @default [] */
-  readonly availabilityZoneIds?: readonly string[];
-  /** NAT gateways for egress: one shared, one per AZ, or none. @default "single" */
-  readonly natGateway?: NatGatewayMode;
-  /** Send VPC flow logs to CloudWatch Logs. @default false */
-  readonly flowLogs?: boolean;
-  /** Retention of the flow log group, in days. @default 90 */
-  readonly flowLogsRetentionDays?: number;
-  /** EKS cluster name, for the subnet discovery tags. */
-  readonly clusterName: string;
-  /** Tags for every resource. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
-}
-
-export type ResolvedNetworkArgs = Required<{ [K in keyof NetworkArgs]: NonNullable<NetworkArgs[K]> }>;
-
-/** Resolves every default of NetworkArgs once. */
-export function networkDefaults(args: NetworkArgs): ResolvedNetworkArgs {
-  const d = DEFAULTS.network;
-  return {
-    vpcId: args.vpcId ?? d.vpcId,
-    privateSubnetIds: args.privateSubnetIds ?? d.privateSubnetIds,
-    publicSubnetIds: args.publicSubnetIds ?? d.publicSubnetIds,
-    vpcCidr: args.vpcCidr ?? d.vpcCidr,
-    privateSubnetCidrs: args.privateSubnetCidrs ?? d.privateSubnetCidrs,
-    publicSubnetCidrs: args.publicSubnetCidrs ?? d.publicSubnetCidrs,
-    availabilityZoneIds: args.availabilityZoneIds ?? d.availabilityZoneIds,
-    natGateway: args.natGateway ?? d.natGateway,
-    flowLogs: args.flowLogs ?? d.flowLogs,
-    flowLogsRetentionDays: args.flowLogsRetentionDays ?? d.flowLogsRetentionDays,
-    clusterName: args.clusterName,
-    tags: args.tags ?? {},
-  };
-}
 
 /**
  * The deployment's network: a new VPC with one private and one public subnet per AZ, NAT egress
@@ -85,7 +37,7 @@ export class Network extends pulumi.ComponentResource {
 
   constructor(name: string, rawArgs: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Network", name, {}, opts);
-    const args = networkDefaults(rawArgs);
+    const args = withDefaults(rawArgs);
     const built = args.vpcId === "" ? this.createVpc(name, args) : this.lookUpVpc(args);
 
     this.vpcId = built.vpcId;

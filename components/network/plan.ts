@@ -3,7 +3,7 @@
  * data out; no @pulumi/aws import. Counts come from the (validated) config, so the shape of the
  * network is known before any lookup; only AZ names and ids come from the region.
  */
-import type { NatGatewayMode } from "../../config";
+import type { NatGatewayMode } from "./args";
 
 export interface Zone {
   /** AZ name, such as us-east-1a. */

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DEFAULTS } from "../../config";
+import { type PlatformArgs, withDefaults } from "./args";
 import {
   CHARTS,
   type ChartSpec,
@@ -9,27 +9,6 @@ import {
   loadBalancerControllerValues,
   metricsServerValues,
 } from "./charts";
-
-export interface PlatformArgs {
-  /** Kubeconfig (JSON) of the cluster; the provider uses nothing else. */
-  readonly kubeconfig: pulumi.Input<string>;
-  readonly clusterName: string;
-  readonly region: string;
-  readonly vpcId: pulumi.Input<string>;
-  /** The application's namespace: exactly the deployment name. */
-  readonly namespace: string;
-  readonly loadBalancerControllerRoleArn: pulumi.Input<string>;
-  readonly clusterAutoscalerRoleArn: pulumi.Input<string>;
-  /** Kubernetes minor version, for the autoscaler's image. @default "1.35" */
-  readonly kubernetesVersion?: string;
-  /** Labels for the namespace. @default {} */
-  readonly labels?: Readonly<Record<string, string>>;
-  /**
-   * Controller mode: the IngressClass to create and the IngressClassParams spec that makes the
-   * AWS Load Balancer Controller's load balancer as strict as alb mode's. @default none
-   */
-  readonly ingressClass?: { readonly name: string; readonly params: pulumi.Input<Record<string, unknown>> };
-}
 
 /**
  * What runs inside the cluster before the application: the application's namespace and, each in
@@ -40,9 +19,9 @@ export interface PlatformArgs {
 export class Platform extends pulumi.ComponentResource {
   readonly namespace: pulumi.Output<string>;
 
-  constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, rawArgs: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Platform", name, {}, opts);
-    const kubernetesVersion = args.kubernetesVersion ?? DEFAULTS.cluster.kubernetesVersion;
+    const args = withDefaults(rawArgs);
     const provider = new k8s.Provider(
       `${name}-k8s`,
       { kubeconfig: args.kubeconfig, enableServerSideApply: true },
@@ -111,7 +90,7 @@ export class Platform extends pulumi.ComponentResource {
       CHARTS.clusterAutoscaler,
       pulumi
         .output(args.clusterAutoscalerRoleArn)
-        .apply((role) => clusterAutoscalerValues(args.clusterName, args.region, role, kubernetesVersion)),
+        .apply((role) => clusterAutoscalerValues(args.clusterName, args.region, role, args.kubernetesVersion)),
     );
 
     this.namespace = namespace.metadata.name;

@@ -1,25 +1,17 @@
 /** The backup bucket's policy and lifecycle as plain data. No Pulumi import. */
 
-export interface PolicyDocument {
-  Version: "2012-10-17";
-  Statement: Record<string, unknown>[];
-}
+import { type PolicyDocument, policyDocument } from "../shared/iam";
 
 /** Denies every request to the bucket and its objects that does not arrive over TLS. */
 export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
-    ],
-  };
+  return policyDocument({
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: [bucketArn, `${bucketArn}/*`],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  });
 }
 
 /**

@@ -2,42 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
-import { DEFAULTS, type VolumeSettings } from "../../config";
 import { nameTags } from "../shared/tags";
+import { type StorageArgs, type VolumeSettings, withDefaults } from "./args";
 import { backupLifecycleRules, tlsOnlyBucketPolicy } from "./documents";
-
-export interface StorageArgs {
-  /** The primary AZ's name: every volume is created there, next to the data node group. */
-  readonly availabilityZone: pulumi.Input<string>;
-  /** ClickHouse data volume. @default {sizeGb: 40, iops: 3000, throughputMibps: 125} */
-  readonly clickhouseData?: VolumeSettings;
-  /** ClickHouse logs volume. @default {sizeGb: 40, iops: 3000, throughputMibps: 125} */
-  readonly clickhouseLogs?: VolumeSettings;
-  /** Redis data volume. @default {sizeGb: 50, iops: 3000, throughputMibps: 125} */
-  readonly redisData?: VolumeSettings;
-  /** Days a ClickHouse backup is kept. @default 14 */
-  readonly backupBucketExpirationDays?: number;
-  /** Customer KMS key for volumes and bucket; empty: the AWS-managed keys. @default "" */
-  readonly kmsKeyArn?: string;
-  /** Tags for every resource. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
-}
-
-export type ResolvedStorageArgs = Required<{ [K in keyof StorageArgs]: NonNullable<StorageArgs[K]> }>;
-
-/** Resolves every default of StorageArgs once. */
-export function storageDefaults(args: StorageArgs): ResolvedStorageArgs {
-  const d = DEFAULTS.storage;
-  return {
-    availabilityZone: args.availabilityZone,
-    clickhouseData: args.clickhouseData ?? d.clickhouseData,
-    clickhouseLogs: args.clickhouseLogs ?? d.clickhouseLogs,
-    redisData: args.redisData ?? d.redisData,
-    backupBucketExpirationDays: args.backupBucketExpirationDays ?? d.backupBucketExpirationDays,
-    kmsKeyArn: args.kmsKeyArn ?? d.kmsKeyArn,
-    tags: args.tags ?? {},
-  };
-}
 
 /** The three volumes, by role, in the order the application's values list them. */
 export const VOLUME_ROLES = ["clickhouse-data", "clickhouse-logs", "redis-data"] as const;
@@ -60,7 +27,7 @@ export class Storage extends pulumi.ComponentResource {
 
   constructor(name: string, rawArgs: StorageArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Storage", name, {}, opts);
-    const args = storageDefaults(rawArgs);
+    const args = withDefaults(rawArgs);
     const stateful = { parent: this, protect: true };
     const encryption = args.kmsKeyArn === "" ? {} : { kmsKeyId: args.kmsKeyArn };
 

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 
-import { Access, type AccessArgs } from "../../components/access/access";
+import { Access } from "../../components/access/access";
+import type { AccessArgs } from "../../components/access/args";
 import { IAM_CHANGE_ACTIONS, MINIMAL_ACTIONS } from "../../components/access/documents";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";
 

@@ -1,8 +1,9 @@
 import { expect } from "chai";
 
-import { Cluster, type ClusterArgs, principalSlug } from "../../components/cluster/cluster";
+import { principalSlug } from "../../components/cluster/access";
+import { CLUSTER_DEFAULTS, type ClusterArgs } from "../../components/cluster/args";
+import { Cluster } from "../../components/cluster/cluster";
 import { bedrockPolicy, clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "../../components/cluster/iam";
-import { DEFAULTS } from "../../config";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";
 
 const TAGS = { "datafold:deployment": "acme" };
@@ -203,7 +204,7 @@ describe("Cluster", () => {
 
   it("builds each launch template with IMDSv2 only, hop limit 2 and an encrypted gp3 root volume of the group's size", async () => {
     const run = await plan();
-    for (const group of DEFAULTS.cluster.nodeGroups) {
+    for (const group of CLUSTER_DEFAULTS.nodeGroups) {
       const tags = { ...TAGS, "datafold:node-group": group.name, Name: `acme-${group.name}` };
       expect(
         inputs(find(run, "aws:ec2/launchTemplate:LaunchTemplate", `acme-${group.name}`)),
@@ -351,7 +352,7 @@ describe("Cluster", () => {
   });
 
   it("plans three node groups", async () => {
-    const g = (name: string) => ({ ...DEFAULTS.cluster.nodeGroups[0], name });
+    const g = (name: string) => ({ ...CLUSTER_DEFAULTS.nodeGroups[0], name });
     const run = await plan({ nodeGroups: [g("a"), g("b"), g("c")] });
     expect(run.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup").map((r) => r.name)).to.have.members([
       "acme-a",

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 
-import { Database, type DatabaseArgs } from "../../components/database/database";
+import type { DatabaseArgs } from "../../components/database/args";
+import { Database } from "../../components/database/database";
 import { isSecret } from "../../plan/values";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";
 

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 
-import { Ingress, type IngressArgs } from "../../components/ingress/ingress";
+import type { IngressArgs } from "../../components/ingress/args";
+import { Ingress } from "../../components/ingress/ingress";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";
 
 const TAGS = { "datafold:deployment": "acme" };

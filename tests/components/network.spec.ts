@@ -1,6 +1,7 @@
 import { expect } from "chai";
 
-import { Network, type NetworkArgs } from "../../components/network/network";
+import type { NetworkArgs } from "../../components/network/args";
+import { Network } from "../../components/network/network";
 import { ProgramError } from "../../plan/run";
 import { makeWorld, regionZones, worldForExistingNetwork } from "../../plan/world";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 
+import type { PlatformArgs } from "../../components/platform/args";
 import { Platform } from "../../components/platform/platform";
 import { find, inputs, outputs, runComponents } from "../helpers";
 
@@ -9,7 +10,7 @@ const CA_ROLE = "arn:aws:iam::123456789012:role/acme-cluster-autoscaler";
 
 const PARAMS = { scheme: "internal", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06" };
 
-function plan(extra: Partial<ConstructorParameters<typeof Platform>[1]> = {}) {
+function plan(extra: Partial<PlatformArgs> = {}) {
   return runComponents(() => {
     const p = new Platform("acme", {
       kubeconfig: KUBECONFIG,
@@ -19,6 +20,7 @@ function plan(extra: Partial<ConstructorParameters<typeof Platform>[1]> = {}) {
       namespace: "acme",
       loadBalancerControllerRoleArn: LBC_ROLE,
       clusterAutoscalerRoleArn: CA_ROLE,
+      kubernetesVersion: "1.35",
       labels: { "datafold.com/deployment": "acme" },
       ...extra,
     });

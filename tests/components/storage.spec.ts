@@ -1,6 +1,7 @@
 import { expect } from "chai";
 
-import { Storage, type StorageArgs } from "../../components/storage/storage";
+import type { StorageArgs } from "../../components/storage/args";
+import { Storage } from "../../components/storage/storage";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";
 
 const TAGS = { "datafold:deployment": "acme" };

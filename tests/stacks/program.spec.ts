@@ -1,17 +1,12 @@
-import * as path from "path";
-
 import { expect } from "chai";
 
-import type { RecordedResource } from "../plan/monitor";
-import { planStack, worldForStack } from "../plan/offline";
-import { type ProgramRun, ProgramError, runProgram } from "../plan/run";
-import { readStackConfig } from "../plan/stackfile";
-import { makeWorld, regionZones } from "../plan/world";
-import { find, inputs, outputs } from "./helpers";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const program = require("../index") as () => unknown;
-const ROOT = path.resolve(__dirname, "..");
+import type { RecordedResource } from "../../plan/monitor";
+import { worldForStack } from "../../plan/offline";
+import { type ProgramRun, ProgramError, runProgram } from "../../plan/run";
+import { readStackConfig } from "../../plan/stackfile";
+import { makeWorld, regionZones } from "../../plan/world";
+import { find, inputs, outputs } from "../helpers";
+import { plannedStack, program, ROOT } from "./plans";
 
 function count(run: ProgramRun, type: string): number {
   return run.resources.filter((r) => r.type === type).length;
@@ -41,7 +36,7 @@ describe("program (index.ts)", () => {
     let run: ProgramRun;
     before(async function () {
       this.timeout(60000);
-      run = (await planStack(ROOT, "dev", program)).run;
+      run = (await plannedStack("dev")).run;
     });
 
     it("composes one of each component", () => {
@@ -270,7 +265,7 @@ describe("program (index.ts)", () => {
     for (const [what, check] of table) {
       it(`plans ${what}`, async () => {
         const stackName = what.split(":")[0];
-        const { run } = await planStack(ROOT, stackName, program);
+        const { run } = await plannedStack(stackName);
         check(run);
       });
     }

@@ -3,8 +3,8 @@
  * "What the application side consumes" in the config contract), as one object a platform
  * engineer pipes into `helm install -f` or the operator's resource. Plain data; no Pulumi import.
  */
-import type { NodeGroupSettings } from "../../config";
-import { BEDROCK_SERVICE_ACCOUNTS } from "../cluster/iam";
+import type { NodeGroupSettings } from "../components/cluster/args";
+import { BEDROCK_SERVICE_ACCOUNTS } from "../components/cluster/iam";
 
 export interface VolumeRef {
   readonly id: string;

@@ -3,8 +3,8 @@
  * (full key, value given, what is allowed) instead of throwing, and returns a usable value so that
  * one pass reports every problem at once. Pure: no Pulumi import.
  */
-import { isNetworkAddress, parseCidr } from "./cidr";
-import { isRecord } from "./records";
+import { isNetworkAddress, parseIpv4Cidr } from "./cidr";
+import { isRecord } from "./values";
 
 /** A config object as parsed from the stack's YAML. */
 export type Raw = Readonly<Record<string, unknown>>;
@@ -162,7 +162,7 @@ export class Check {
 
   /** An IPv4 CIDR whose prefix is within [minPrefix, maxPrefix] and whose host bits are zero. */
   cidrProblem(text: unknown, minPrefix: number, maxPrefix: number): string | undefined {
-    const parsed = typeof text === "string" ? parseCidr(text) : undefined;
+    const parsed = typeof text === "string" ? parseIpv4Cidr(text) : undefined;
     const expected = `an IPv4 CIDR such as 10.0.0.0/24 with a prefix from /${minPrefix} to /${maxPrefix}`;
     if (!parsed || parsed.prefix < minPrefix || parsed.prefix > maxPrefix) return expected;
     if (!isNetworkAddress(parsed)) return `${expected}, with no host bits set (a network address)`;

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { statefulChangeError, statefulChangeProblems, type StatefulSettings } from "../../components/shared/stateful";
+import { statefulChangeError, statefulChangeProblems, type StatefulSettings } from "../../stack/guard";
 import { autoMinorVersionUpgrade, majorVersion, parameterGroupFamily } from "../../components/database/engine";
 
 const CURRENT: StatefulSettings = {

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 
 import { expect } from "chai";
 
-import { principalSlug } from "../../components/cluster/cluster";
+import { principalSlug } from "../../components/cluster/access";
 import {
   amiType,
   autoscalerTags,
@@ -12,7 +12,7 @@ import {
   subnetsForPlacement,
 } from "../../components/cluster/nodegroups";
 import { CHARTS, clusterAutoscalerValues, loadBalancerControllerValues } from "../../components/platform/charts";
-import { DEFAULTS, type NodeGroupSettings } from "../../config";
+import { CLUSTER_DEFAULTS, type NodeGroupSettings } from "../../components/cluster/args";
 
 describe("node group planning", () => {
   const arch: [string, boolean][] = [
@@ -59,7 +59,7 @@ describe("node group planning", () => {
 
   describe("dataNodeGroup", () => {
     const group = (name: string, placement: "all" | "primary", taintKey?: string): NodeGroupSettings => ({
-      ...DEFAULTS.cluster.nodeGroups[0],
+      ...CLUSTER_DEFAULTS.nodeGroups[0],
       name,
       placement,
       taints: taintKey ? [{ key: taintKey, value: "reserved", effect: "NoSchedule" }] : [],
@@ -74,7 +74,7 @@ describe("node group planning", () => {
       expect(dataNodeGroup([group("a", "all")])).to.equal(undefined);
     });
     it("is the default data group in the default config", () => {
-      expect(dataNodeGroup(DEFAULTS.cluster.nodeGroups)?.name).to.equal("data");
+      expect(dataNodeGroup(CLUSTER_DEFAULTS.nodeGroups)?.name).to.equal("data");
     });
   });
 

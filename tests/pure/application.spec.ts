@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { applicationSettings, type ApplicationInputs } from "../../components/shared/application";
+import { applicationSettings, type ApplicationInputs } from "../../stack/application";
 
 const INPUTS: ApplicationInputs = {
   domain: "datafold.acme.example",

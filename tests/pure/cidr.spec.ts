@@ -1,20 +1,24 @@
 import { expect } from "chai";
 
-import { cidrContains, cidrSize, cidrsOverlap, isNetworkAddress, parseCidr } from "../../components/shared/cidr";
+import { cidrContains, cidrsOverlap, isNetworkAddress, parseIpv4Cidr } from "../../config/cidr";
 
 function cidr(text: string) {
-  const c = parseCidr(text);
+  const c = parseIpv4Cidr(text);
   if (!c) throw new Error(`bad fixture ${text}`);
   return c;
 }
 
 describe("cidr", () => {
-  describe("parseCidr", () => {
-    const table: [string, { address: number; prefix: number } | undefined][] = [
-      ["10.0.0.0/16", { address: 0x0a000000, prefix: 16 }],
-      ["0.0.0.0/0", { address: 0, prefix: 0 }],
-      ["255.255.255.255/32", { address: 0xffffffff, prefix: 32 }],
-      ["192.168.1.7/24", { address: 0xc0a80107, prefix: 24 }],
+  describe("parseIpv4Cidr", () => {
+    const table: [string, [number[], number] | undefined][] = [
+      ["10.0.0.0/16", [[10, 0, 0, 0], 16]],
+      ["0.0.0.0/0", [[0, 0, 0, 0], 0]],
+      ["255.255.255.255/32", [[255, 255, 255, 255], 32]],
+      ["192.168.1.7/24", [[192, 168, 1, 7], 24]],
+      // Another spelling of a valid range is refused, not silently read as it.
+      ["0.0.0.0/00", undefined],
+      ["10.0.0.0/024", undefined],
+      ["10.1/16", undefined],
       ["10.0.0.0", undefined],
       ["10.0.0.0/33", undefined],
       ["10.0.0.256/24", undefined],
@@ -26,7 +30,8 @@ describe("cidr", () => {
     ];
     for (const [text, want] of table) {
       it(`parses ${JSON.stringify(text)} as ${JSON.stringify(want)}`, () => {
-        expect(parseCidr(text)).to.deep.equal(want);
+        const c = parseIpv4Cidr(text);
+        expect(c && [c.address.octets, c.prefix]).to.deep.equal(want);
       });
     }
   });
@@ -77,15 +82,15 @@ describe("cidr", () => {
         const make = () => {
           const prefix = 26 + random(5);
           const size = 2 ** (32 - prefix);
-          const address = 0x0a000000 + random(256 / size) * size;
-          return { address, prefix };
+          const start = random(256 / size) * size;
+          return { text: `10.0.0.${start}/${prefix}`, start, size };
         };
         const a = make();
         const b = make();
-        const inA = (x: number) => x >= a.address && x < a.address + cidrSize(a);
+        const inA = (x: number) => x >= a.start && x < a.start + a.size;
         let shared = false;
-        for (let x = b.address; x < b.address + cidrSize(b); x++) shared = shared || inA(x);
-        expect(cidrsOverlap(a, b), JSON.stringify([a, b])).to.equal(shared);
+        for (let x = b.start; x < b.start + b.size; x++) shared = shared || inA(x);
+        expect(cidrsOverlap(cidr(a.text), cidr(b.text)), `${a.text} ${b.text}`).to.equal(shared);
       }
     });
   });

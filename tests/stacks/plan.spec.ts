@@ -5,11 +5,11 @@ import * as path from "path";
 
 import { expect } from "chai";
 
-import type { ExportedResource, StackExport } from "../plan/export";
-import { readStackConfig, SECRET_PLACEHOLDER } from "../plan/stackfile";
-import { zoneIdPrefix } from "../plan/world";
+import type { ExportedResource, StackExport } from "../../plan/export";
+import { readStackConfig, SECRET_PLACEHOLDER } from "../../plan/stackfile";
+import { zoneIdPrefix } from "../../plan/world";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "../..");
 
 /** Runs the offline plan as `npm run plan` does and returns its exit code and output. */
 function planCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

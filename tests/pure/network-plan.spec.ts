@@ -7,7 +7,7 @@ import {
   selectZones,
   subnetTags,
 } from "../../components/network/plan";
-import type { NatGatewayMode } from "../../config";
+import type { NatGatewayMode } from "../../components/network/args";
 
 const region = {
   names: ["us-east-1c", "us-east-1a", "us-east-1b"],

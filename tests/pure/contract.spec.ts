@@ -4,7 +4,7 @@ import * as path from "path";
 import { expect } from "chai";
 import * as yaml from "js-yaml";
 
-import { DEFAULTS } from "../../config";
+import { DEFAULTS } from "../../config/settings";
 
 const CONTRACT = path.resolve(__dirname, "../../../shared/CONFIG.md");
 const README = path.resolve(__dirname, "../../README.md");

@@ -1,6 +1,8 @@
 import { expect } from "chai";
 
-import { ConfigError, DEFAULTS, parseConfigValue, type RawConfig, validateConfig } from "../../config";
+import { parseConfigValue } from "../../config/values";
+import { DEFAULTS } from "../../config/settings";
+import { ConfigError, type RawConfig, validateConfig } from "../../config/validator";
 
 const REQUIRED = { deploymentName: "acme", domain: "datafold.acme.example" };
 const PUBLIC_CIDRS = { publicAccessCidrs: ["203.0.113.0/24"] };
@@ -36,6 +38,7 @@ describe("config", () => {
         database: DEFAULTS.database,
         ingress: DEFAULTS.ingress,
         access: DEFAULTS.access,
+        platform: DEFAULTS.platform,
       });
     });
 
@@ -144,7 +147,7 @@ describe("config", () => {
       [
         "an unknown top-level key",
         raw({ netwrok: {} }),
-        `${k}netwrok: got {}; expected one of the project's keys: deploymentName, domain, tags, network, cluster, storage, database, ingress, access`,
+        `${k}netwrok: got {}; expected one of the project's keys: deploymentName, domain, tags, network, cluster, storage, database, ingress, access, platform`,
       ],
       [
         "an unknown section key",

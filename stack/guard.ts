@@ -5,7 +5,9 @@
  * AWS could only carry out by deleting data. Plain data in, problems out; no Pulumi import.
  */
 
-import { isRecord } from "./records";
+import { majorVersion } from "../components/database/engine";
+import { isRecord } from "../config/values";
+import type { Settings } from "../config/settings";
 
 export interface StatefulSettings {
   /** The AZ id the EBS volumes live in. */
@@ -62,4 +64,21 @@ export function statefulChangeError(problems: readonly string[]): Error {
   return new Error(
     `Refusing a config change that would replace or shrink stored data (nothing was changed):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
   );
+}
+
+/** The settings that decide the identity of the stack's stored data, once the primary AZ is known. */
+export function statefulSettings(settings: Settings, primaryAvailabilityZoneId: string): StatefulSettings {
+  const s = settings.storage;
+  return {
+    primaryAvailabilityZoneId,
+    primaryAvailabilityZoneKey:
+      settings.network.vpcId === "" ? "network.availabilityZoneIds" : "network.privateSubnetIds",
+    storageKmsKeyArn: s.kmsKeyArn,
+    volumeSizesGb: {
+      clickhouseData: s.clickhouseData.sizeGb,
+      clickhouseLogs: s.clickhouseLogs.sizeGb,
+      redisData: s.redisData.sizeGb,
+    },
+    databaseEngineMajor: majorVersion(settings.database.engineVersion),
+  };
 }
