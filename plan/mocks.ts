@@ -1,12 +1,12 @@
 /**
  * Pulumi mocks backed by a World. They only dispatch: what each resource type computes is in
  * ./resources, the answers to lookups in ./lookups, and the facts both read in ./world. An unlisted
- * lookup is an error naming it.
+ * resource type, remote component or lookup is an error naming it.
  */
 import type * as pulumi from "@pulumi/pulumi";
 
 import { lookup } from "./lookups";
-import { createComponent, createResource } from "./resources";
+import { createRemoteComponent, createResource } from "./resources";
 import type { World } from "./world";
 
 type Inputs = Record<string, unknown>;
@@ -15,6 +15,9 @@ export interface RecordedCall {
   readonly token: string;
   readonly inputs: Inputs;
 }
+
+/** The mock engine's resource arguments, plus whether a component is remote (the stock mock monitor drops it). */
+export type ResourceArgs = pulumi.runtime.MockResourceArgs & { readonly remote?: boolean };
 
 /** An error as the engine reports a failed provider call: the SDK reads the gRPC error's `details`. */
 function providerError(err: unknown): Error {
@@ -28,13 +31,16 @@ export class WorldMocks implements pulumi.runtime.Mocks {
 
   constructor(readonly world: World) {}
 
-  newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Inputs } {
+  newResource(args: ResourceArgs): { id: string | undefined; state: Inputs } {
     const inputs = args.inputs as Inputs;
     try {
       if (args.custom === false) {
         // Remote components (multi-language packages) register one resource and no children: the
-        // mock answers their outputs as the real component would.
-        return { id: undefined, state: createComponent(this.world, args.type, args.name, inputs) };
+        // mock answers their outputs as the real component would. Local components compute nothing.
+        return {
+          id: undefined,
+          state: args.remote === true ? createRemoteComponent(this.world, args.type, args.name, inputs) : {},
+        };
       }
       return createResource(this.world, args.type, args.name, inputs);
     } catch (err) {

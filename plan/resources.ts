@@ -1,8 +1,9 @@
 /**
  * What each resource type computes when it is created, from its inputs and the World: its id and
- * the outputs the provider adds. Component resources compute nothing, except remote
- * (multi-language) components, whose outputs the real component computes: those are listed in
- * REMOTE_COMPONENTS.
+ * the outputs the provider adds. Every custom resource type the program may declare is listed here;
+ * any other is an error naming it, so that a new resource type cannot plan silently with empty
+ * state. Component resources compute nothing, except remote (multi-language) components, whose
+ * outputs the real component computes: those are listed in REMOTE_COMPONENTS.
  */
 import { createHash } from "crypto";
 
@@ -31,6 +32,20 @@ function uuid(seed: string, name: string): string {
 /** An ARN in the world's partition; `region` empty for global services (IAM, S3 buckets). */
 function arn(w: World, service: string, region: string, account: string, resource: string): string {
   return `arn:${w.partition.name}:${service}:${region}:${account}:${resource}`;
+}
+
+/**
+ * @pulumi/aws 7 resources of regional services report the region they live in; all report
+ * `tagsAll` (their tags merged with the provider's default tags, none here).
+ */
+const GLOBAL_AWS_SERVICES = new Set(["iam", "route53"]);
+
+function awsCommon(type: string, w: World, inputs: Inputs): Inputs {
+  const service = type.split(":")[1].split("/")[0];
+  return {
+    ...(GLOBAL_AWS_SERVICES.has(service) ? {} : { region: w.region }),
+    ...(inputs.tags !== undefined ? { tagsAll: inputs.tags } : {}),
+  };
 }
 
 const AWS: Record<string, Compute> = {
@@ -107,6 +122,14 @@ const AWS: Record<string, Compute> = {
     };
   },
   "aws:iam/rolePolicy:RolePolicy": (_w, name) => ({ id: `${name}:${name}`, state: {} }),
+  // The Terraform provider's id: the role name, a dash and a unique id (resource.PrefixedUniqueId).
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (_w, name, inputs) => ({
+    id: `${String(inputs.role)}-${BigInt(`0x${hexId("rpa", name, 20)}`)
+      .toString()
+      .padStart(26, "0")
+      .slice(0, 26)}`,
+    state: {},
+  }),
   "aws:iam/policy:Policy": (w, name) => {
     const policyName = `${name}-${hexId("policy", name, 7)}`;
     return {
@@ -114,6 +137,7 @@ const AWS: Record<string, Compute> = {
       state: {
         name: policyName,
         arn: arn(w, "iam", "", w.accountId, `policy/${policyName}`),
+        policyId: `ANPA${hexId("policyid", name, 17).toUpperCase()}`,
       },
     };
   },
@@ -125,7 +149,7 @@ const AWS: Record<string, Compute> = {
     };
   },
 
-  // --- S3
+  // --- S3: the bucket's configuration resources take the bucket name as their id.
   "aws:s3/bucket:Bucket": (w, name, inputs) => {
     const bucket = (inputs.bucket as string | undefined) ?? `${name}-${hexId("bucket", name, 7)}`;
     return {
@@ -133,11 +157,30 @@ const AWS: Record<string, Compute> = {
       state: {
         bucket,
         arn: arn(w, "s3", "", "", bucket),
+        bucketDomainName: `${bucket}.s3.${w.partition.dnsSuffix}`,
         bucketRegionalDomainName: `${bucket}.s3.${w.region}.${w.partition.dnsSuffix}`,
         region: w.region,
       },
     };
   },
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": (_w, _n, inputs) => ({
+    id: String(inputs.bucket),
+    state: {},
+  }),
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls": (_w, _n, inputs) => ({
+    id: String(inputs.bucket),
+    state: {},
+  }),
+  "aws:s3/bucketPolicy:BucketPolicy": (_w, _n, inputs) => ({ id: String(inputs.bucket), state: {} }),
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": (_w, _n, inputs) => ({
+    id: String(inputs.bucket),
+    state: {},
+  }),
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": (_w, _n, inputs) => ({
+    id: String(inputs.bucket),
+    state: {},
+  }),
+  "aws:s3/bucketVersioning:BucketVersioning": (_w, _n, inputs) => ({ id: String(inputs.bucket), state: {} }),
 
   // --- KMS
   "aws:kms/key:Key": (w, name) => {
@@ -194,14 +237,39 @@ const AWS: Record<string, Compute> = {
       },
     };
   },
-  "aws:eks/addon:Addon": (w, _n, inputs) => {
+  "aws:eks/addon:Addon": (w, name, inputs) => {
     const cluster = inputs.clusterName as string;
     const addon = inputs.addonName as string;
     return {
       id: `${cluster}:${addon}`,
-      state: { arn: arn(w, "eks", w.region, w.accountId, `addon/${cluster}/${addon}/x`) },
+      state: { arn: arn(w, "eks", w.region, w.accountId, `addon/${cluster}/${addon}/${uuid("addon", name)}`) },
     };
   },
+  // The Terraform provider's ids: `cluster:principal` and `cluster#principal#policy`.
+  "aws:eks/accessEntry:AccessEntry": (w, name, inputs) => {
+    const cluster = String(inputs.clusterName);
+    const principal = String(inputs.principalArn);
+    const roleName = principal.split("/").pop() ?? principal;
+    return {
+      id: `${cluster}:${principal}`,
+      state: {
+        accessEntryArn: arn(
+          w,
+          "eks",
+          w.region,
+          w.accountId,
+          `access-entry/${cluster}/role/${w.accountId}/${roleName}/${uuid("access-entry", name)}`,
+        ),
+        kubernetesGroups: inputs.kubernetesGroups ?? [],
+        type: inputs.type ?? "STANDARD",
+        userName: `arn:${w.partition.name}:sts::${w.accountId}:assumed-role/${roleName}/{{SessionName}}`,
+      },
+    };
+  },
+  "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": (_w, _n, inputs) => ({
+    id: `${String(inputs.clusterName)}#${String(inputs.principalArn)}#${String(inputs.policyArn)}`,
+    state: {},
+  }),
 
   // --- Elastic Load Balancing
   "aws:lb/loadBalancer:LoadBalancer": (w, name, inputs, hex) => {
@@ -268,29 +336,113 @@ const AWS: Record<string, Compute> = {
   },
 };
 
+/** Kubernetes objects: the API server gives each a uid and a resourceVersion. */
+function k8sObject(clusterScoped: boolean, extra: (inputs: Inputs) => Inputs = () => ({})): Compute {
+  return (_w, name, inputs, hex) => {
+    const metadata = (inputs.metadata ?? {}) as Inputs;
+    // The provider auto-names an object without metadata.name: the resource name and a random suffix.
+    const objectName = (metadata.name as string | undefined) ?? `${name}-${hex.slice(0, 8)}`;
+    const namespace = (metadata.namespace as string | undefined) ?? "default";
+    return {
+      // The provider's id: `name` for cluster-scoped objects, `namespace/name` for namespaced ones.
+      id: clusterScoped ? objectName : `${namespace}/${objectName}`,
+      state: {
+        metadata: {
+          ...metadata,
+          name: objectName,
+          ...(clusterScoped ? {} : { namespace }),
+          uid: uuid("k8s-uid", name),
+          resourceVersion: String(parseInt(hex.slice(0, 6), 16)),
+          generation: 1,
+        },
+        ...extra(inputs),
+      },
+    };
+  };
+}
+
+const KUBERNETES: Record<string, Compute> = {
+  // The provider resource's state is its inputs; the engine gives it a UUID as its id.
+  "pulumi:providers:kubernetes": (_w, name) => ({ id: uuid("provider", name), state: {} }),
+  "kubernetes:core/v1:Namespace": k8sObject(true, () => ({
+    spec: { finalizers: ["kubernetes"] },
+    status: { phase: "Active" },
+  })),
+  "kubernetes:networking.k8s.io/v1:IngressClass": k8sObject(true),
+  // IngressClassParams (the AWS Load Balancer Controller's CRD) is cluster-scoped.
+  "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams": k8sObject(true),
+  // A Helm release: its id is `namespace/name`; its status the installed release's first revision.
+  // The chart's appVersion is a fact of the chart this world does not hold: left out.
+  "kubernetes:helm.sh/v3:Release": (_w, name, inputs, hex) => {
+    const releaseName = (inputs.name as string | undefined) ?? `${name}-${hex.slice(0, 8)}`;
+    const namespace = (inputs.namespace as string | undefined) ?? "default";
+    return {
+      id: `${namespace}/${releaseName}`,
+      state: {
+        name: releaseName,
+        namespace,
+        status: {
+          name: releaseName,
+          namespace,
+          chart: inputs.chart,
+          version: inputs.version,
+          revision: 1,
+          status: "deployed",
+        },
+      },
+    };
+  },
+};
+
+/** The random provider's defaults, which it reports as outputs (@pulumi/random's RandomString/RandomPassword docs). */
+function randomDefaults(inputs: Inputs): Inputs {
+  return {
+    lower: inputs.lower ?? true,
+    minLower: inputs.minLower ?? 0,
+    minNumeric: inputs.minNumeric ?? 0,
+    minSpecial: inputs.minSpecial ?? 0,
+    minUpper: inputs.minUpper ?? 0,
+    number: inputs.number ?? inputs.numeric ?? true,
+    numeric: inputs.numeric ?? inputs.number ?? true,
+    special: inputs.special ?? true,
+    upper: inputs.upper ?? true,
+  };
+}
+
 const RANDOM: Record<string, Compute> = {
+  // Lowercase hex letters only: fits every combination of character classes the program asks for.
   "random:index/randomString:RandomString": (_w, name, inputs) => {
-    const length = (inputs.length as number | undefined) ?? 8;
+    const length = inputs.length as number;
     const result = hexId("random", name, 64)
       .replace(/[^a-z]/g, "")
       .padEnd(length, "x")
       .slice(0, length);
-    return { id: result, state: { result } };
+    return { id: result, state: { ...randomDefaults(inputs), result } };
   },
+  // The provider's id for a password is the literal "none".
   "random:index/randomPassword:RandomPassword": (_w, name, inputs) => {
-    const length = (inputs.length as number | undefined) ?? 16;
-    return { id: "none", state: { result: `mock${hexId("password", name, 64)}`.slice(0, length) } };
+    const length = inputs.length as number;
+    return {
+      id: "none",
+      state: {
+        ...randomDefaults(inputs),
+        result: `mock${hexId("password", name, 64)}`.slice(0, length),
+        bcryptHash: `$2a$10$${hexId("bcrypt", name, 53)}`,
+      },
+    };
   },
 };
 
 const PULUMI: Record<string, Compute> = {
-  "pulumi:pulumi:StackReference": (w, name) => ({
-    id: name,
-    state: { name, outputs: w.previousOutputs ?? {}, secretOutputNames: [] },
+  // A stack reference is read, not created: its id and `name` are the referenced stack's name, its
+  // outputs that stack's last outputs.
+  "pulumi:pulumi:StackReference": (w, _n, inputs) => ({
+    id: String(inputs.name),
+    state: { name: inputs.name, outputs: w.previousOutputs ?? {}, secretOutputNames: [] },
   }),
 };
 
-const COMPUTED: Readonly<Record<string, Compute>> = { ...AWS, ...RANDOM, ...PULUMI };
+const COMPUTED: Readonly<Record<string, Compute>> = { ...AWS, ...KUBERNETES, ...RANDOM, ...PULUMI };
 
 /** The outputs of @pulumi/eks's Cluster, as the real component computes them. */
 const REMOTE_COMPONENTS: Readonly<Record<string, (w: World, name: string, inputs: Inputs) => Inputs>> = {
@@ -341,12 +493,22 @@ const REMOTE_COMPONENTS: Readonly<Record<string, (w: World, name: string, inputs
 
 /** What a custom resource of `type` computes: its id and its state (inputs and outputs). */
 export function createResource(w: World, type: string, name: string, inputs: Inputs): Created {
-  const hex = hexId(type, name);
-  const created = COMPUTED[type]?.(w, name, inputs, hex) ?? { id: `${name}-${hex.slice(0, 8)}`, state: {} };
-  return { id: created.id, state: { ...inputs, ...created.state } };
+  const compute = COMPUTED[type];
+  if (!compute) {
+    throw new Error(`unmocked resource type ${type} (${name}): add what it computes to COMPUTED in plan/resources.ts`);
+  }
+  const created = compute(w, name, inputs, hexId(type, name));
+  const common = type.startsWith("aws:") ? awsCommon(type, w, inputs) : {};
+  return { id: created.id, state: { ...inputs, ...common, ...created.state } };
 }
 
-/** What a component of `type` computes: the outputs of a remote component, nothing for others. */
-export function createComponent(w: World, type: string, name: string, inputs: Inputs): Inputs {
-  return REMOTE_COMPONENTS[type]?.(w, name, inputs) ?? {};
+/** What a remote (multi-language) component of `type` computes: its outputs. */
+export function createRemoteComponent(w: World, type: string, name: string, inputs: Inputs): Inputs {
+  const compute = REMOTE_COMPONENTS[type];
+  if (!compute) {
+    throw new Error(
+      `unmocked remote component ${type} (${name}): add the outputs it computes to REMOTE_COMPONENTS in plan/resources.ts`,
+    );
+  }
+  return compute(w, name, inputs);
 }

@@ -1,6 +1,7 @@
 import * as path from "path";
 
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 
 import { lookup, matchInterfaces } from "../plan/lookups";
@@ -41,7 +42,40 @@ const INTERFACES: WorldNetworkInterface[] = [
 ];
 
 describe("plan mocks", () => {
-  describe("lookups", () => {
+  describe("nothing unlisted plans silently", () => {
+    it("fails the run on a resource type plan/resources.ts does not list, naming it", async () => {
+      const err = await failure(
+        runComponents(() => {
+          const instance = new aws.ec2.Instance("web", { ami: "ami-0123456789abcdef0", instanceType: "t3.micro" });
+          return { id: instance.id };
+        }),
+      );
+      expect(err).to.be.instanceOf(ProgramError);
+      expect((err as Error).message).to.equal(
+        "failed to register new resource web [aws:ec2/instance:Instance]: unmocked resource type aws:ec2/instance:Instance (web): add what it computes to COMPUTED in plan/resources.ts",
+      );
+    });
+
+    it("fails the run on a remote component plan/resources.ts does not list, naming it", async () => {
+      const err = await failure(
+        runComponents(() => {
+          const thing = new pulumi.ComponentResource("acme:index:Thing", "thing", {}, {}, true);
+          return { urn: thing.urn };
+        }),
+      );
+      expect((err as Error).message).to.equal(
+        "failed to register new resource thing [acme:index:Thing]: unmocked remote component acme:index:Thing (thing): add the outputs it computes to REMOTE_COMPONENTS in plan/resources.ts",
+      );
+    });
+
+    it("plans a local component, which computes nothing", async () => {
+      const run = await runComponents(() => {
+        const thing = new pulumi.ComponentResource("acme:index:Thing", "thing", {}, {});
+        return { urn: thing.urn };
+      });
+      expect(find(run, "acme:index:Thing", "thing").outputs).to.deep.equal({});
+    });
+
     it("fails the run on an invoke plan/lookups.ts does not list, naming it", async () => {
       const err = await failure(runComponents(() => ({ id: aws.ec2.getAmiOutput({ owners: ["amazon"] }).id })));
       expect(err).to.be.instanceOf(ProgramError);
@@ -204,6 +238,45 @@ describe("plan mocks", () => {
         "arn:aws:iam::123456789012:user/Bob",
       );
       expect(CALLER_IDENTITY.arn).to.equal("arn:aws:iam::123456789012:user/Alice");
+    });
+  });
+
+  describe("what resources outside AWS compute", () => {
+    it("gives Kubernetes objects, Helm releases, the provider, random values and the stack reference their providers' ids and outputs", async () => {
+      const { run } = await planStack(ROOT, "controller", program);
+      const r = (type: string, name: string) => find(run, type, name);
+      const namespace = r("kubernetes:core/v1:Namespace", "umbrella-datafold-namespace");
+      expect([namespace.id, (namespace.outputs as { status: unknown }).status]).to.deep.equal([
+        "umbrella-datafold",
+        { phase: "Active" },
+      ]);
+      const release = r("kubernetes:helm.sh/v3:Release", "umbrella-datafold-metrics-server");
+      expect([release.id, (release.outputs as { status: unknown }).status]).to.deep.equal([
+        "kube-system/metrics-server",
+        {
+          name: "metrics-server",
+          namespace: "kube-system",
+          chart: "metrics-server",
+          version: "3.13.1",
+          revision: 1,
+          status: "deployed",
+        },
+      ]);
+      expect(r("kubernetes:networking.k8s.io/v1:IngressClass", "umbrella-datafold-ingress-class").id).to.equal(
+        "umbrella-datafold-alb",
+      );
+      expect(r("pulumi:providers:kubernetes", "umbrella-datafold-k8s").id).to.match(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      );
+      const password = r("random:index/randomPassword:RandomPassword", "umbrella-datafold-db-password");
+      expect(password.id).to.equal("none");
+      expect(password.outputs).to.include({ length: 40, special: false, upper: true, lower: true, numeric: true });
+      const self = r("pulumi:pulumi:StackReference", "umbrella-datafold-last-deployment");
+      expect(self.outputs).to.deep.equal({
+        name: "organization/datafold-aws/controller",
+        outputs: {},
+        secretOutputNames: [],
+      });
     });
   });
 });
