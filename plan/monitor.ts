@@ -45,9 +45,17 @@ export class RecordingMonitor extends MockMonitor {
   /** Every registered resource, in registration order (a parent always before its children). */
   readonly recorded: RecordedResource[] = [];
   private readonly byUrn = new Map<string, RecordedResource>();
+  /** Whether the resource being registered is a remote component, for the mocks' newResource. */
+  private readonly pending: { remote: boolean };
 
   constructor(mocks: pulumi.runtime.Mocks) {
-    super(mocks);
+    // The stock monitor passes the mocks no `remote` flag: add the one of the registration under way.
+    const pending = { remote: false };
+    super({
+      newResource: (args) => mocks.newResource({ ...args, remote: pending.remote } as pulumi.runtime.MockResourceArgs),
+      call: (args) => mocks.call(args),
+    });
+    this.pending = pending;
     // The stock mock builds child URNs from the parent's last type only and prefixes children of
     // the stack with the stack's type; the engine uses the parent's whole qualified type and never
     // the stack's. Policy reports and exports quote URNs, so make them the engine's.
@@ -105,13 +113,17 @@ export class RecordingMonitor extends MockMonitor {
       aliases: req.getAliasesList().map((a: any) => (a.hasUrn() ? a.getUrn() : JSON.stringify(a.toObject()))),
       inputs: wire(req.getObject()),
     });
-    await super.registerResource(req, (err: any, response: any) => {
+    // The stock monitor calls the mocks' newResource before its first await: the flag is read then.
+    this.pending.remote = req.getRemote();
+    const registered = super.registerResource(req, (err: any, response: any) => {
       if (!err && response) {
         entry.id = response.getId() === "" ? undefined : response.getId();
         entry.outputs = wire(response.getObject());
       }
       callback(err, response);
     });
+    this.pending.remote = false;
+    await registered;
   }
 
   /** Reads (`.get()`, stack references) are resources of the deployment too: recorded, marked external. */

@@ -279,7 +279,8 @@ describe("Cluster", () => {
     expect(addon("vpc-cni")).to.deep.equal({
       clusterName: "acme",
       addonName: "vpc-cni",
-      addonVersion: "v1.20.4-eksbuild.2",
+      // The world's default vpc-cni for Kubernetes 1.35 (plan/world.ts EKS_ADDON_DEFAULTS).
+      addonVersion: "v1.21.1-eksbuild.1",
       resolveConflictsOnCreate: "OVERWRITE",
       resolveConflictsOnUpdate: "OVERWRITE",
       configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),

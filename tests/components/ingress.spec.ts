@@ -2,6 +2,7 @@ import { expect } from "chai";
 
 import type { IngressArgs } from "../../components/ingress/args";
 import { Ingress } from "../../components/ingress/ingress";
+import { makeWorld, type World } from "../../plan/world";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";
 
 const TAGS = { "datafold:deployment": "acme" };
@@ -16,7 +17,7 @@ const BASE: IngressArgs = {
   tags: TAGS,
 };
 
-function plan(args: Partial<IngressArgs> = {}) {
+function plan(args: Partial<IngressArgs> = {}, world: World = makeWorld("us-east-1")) {
   return runComponents(() => {
     const i = new Ingress("acme", { ...BASE, ...args });
     return {
@@ -32,7 +33,7 @@ function plan(args: Partial<IngressArgs> = {}) {
         : {}),
       ...(i.controllerValues ? { controllerValues: i.controllerValues } : {}),
     };
-  });
+  }, world);
 }
 
 /** The random suffix of a load balancer or target group name. */
@@ -183,14 +184,31 @@ describe("Ingress", () => {
       expect(records[0].value).to.match(/\.acm-validations\.aws\.$/);
     });
 
-    it("finds the load balancer's private IPs in the same run", async () => {
-      const run = await plan();
-      const ips = outputs(run).loadBalancerIps as string[];
-      expect(ips).to.have.length(2);
-      ips.forEach((ip) => expect(ip).to.match(/^10\.0\.10[01]\.\d+$/));
-      const suffix = (find(run, "aws:lb/loadBalancer:LoadBalancer", "acme").outputs as { arnSuffix: string }).arnSuffix;
-      const lookup = run.calls.find((c) => c.token === "aws:ec2/getNetworkInterfaces:getNetworkInterfaces");
+    it("finds the load balancer's private IPs in the same run: the interfaces described with its ARN suffix", async () => {
+      const first = await plan();
+      const suffix = (find(first, "aws:lb/loadBalancer:LoadBalancer", "acme").outputs as { arnSuffix: string })
+        .arnSuffix;
+      expect(suffix).to.equal("app/acme-bffdcc/ae3144883991c340");
+      const lookup = first.calls.find((c) => c.token === "aws:ec2/getNetworkInterfaces:getNetworkInterfaces");
       expect(lookup?.inputs).to.deep.equal({ filters: [{ name: "description", values: [`ELB ${suffix}`] }] });
+      // The default world holds no interface of this load balancer: none is found, as AWS answers.
+      expect(outputs(first).loadBalancerIps).to.deep.equal([]);
+
+      const eni = (id: string, description: string, privateIp: string, availabilityZone: string) => ({
+        id,
+        description,
+        privateIp,
+        availabilityZone,
+      });
+      const world = makeWorld("us-east-1", {
+        networkInterfaces: [
+          eni("eni-0aaaaaaaaaaaaaaa1", `ELB ${suffix}`, "10.0.101.20", "us-east-1b"),
+          eni("eni-0aaaaaaaaaaaaaaa2", "ELB app/another-lb/0123456789abcdef", "10.0.100.99", "us-east-1a"),
+          eni("eni-0aaaaaaaaaaaaaaa3", `ELB ${suffix}`, "10.0.100.10", "us-east-1a"),
+        ],
+      });
+      const run = await plan({}, world);
+      expect(outputs(run).loadBalancerIps).to.deep.equal(["10.0.100.10", "10.0.101.20"]);
     });
 
     it("keeps load balancer and target group names within AWS's 32 characters, with suffixes drawn again on replacement", async () => {

@@ -8,6 +8,7 @@ import { expect } from "chai";
 import type { ExportedResource, StackExport } from "../../plan/export";
 import { readStackConfig, SECRET_PLACEHOLDER } from "../../plan/stackfile";
 import { zoneIdPrefix } from "../../plan/world";
+import { diffExports } from "../../scripts/plan-diff";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -235,5 +236,39 @@ describe("offline plan", () => {
     for (const [region, prefix] of table) {
       it(`gives ${region} the AZ id prefix ${prefix}`, () => expect(zoneIdPrefix(region)).to.equal(prefix));
     }
+  });
+
+  describe("plan:diff", () => {
+    const resource = (urn: string, inputs: Record<string, unknown>, parent?: string): ExportedResource => ({
+      urn,
+      custom: true,
+      type: urn.split("::")[2],
+      inputs,
+      outputs: {},
+      ...(parent ? { parent } : {}),
+      dependencies: [],
+      propertyDependencies: {},
+    });
+    const map = (...rs: ExportedResource[]) => new Map(rs.map((r) => [r.urn, r]));
+
+    it("lists the resources one side lacks and every changed input by path, sorted by URN", () => {
+      const before = map(
+        resource("urn:pulumi:s::p::aws:eks/addon:Addon::b", { addonVersion: "v1", tags: { a: "1" } }),
+        resource("urn:pulumi:s::p::aws:ec2/vpc:Vpc::gone", {}),
+      );
+      const after = map(
+        resource("urn:pulumi:s::p::aws:eks/addon:Addon::b", { addonVersion: "v2", tags: { a: "1", b: "2" } }, "x"),
+        resource("urn:pulumi:s::p::aws:ec2/vpc:Vpc::new", {}),
+      );
+      expect(diffExports(before, after, false)).to.deep.equal([
+        "- urn:pulumi:s::p::aws:ec2/vpc:Vpc::gone",
+        "+ urn:pulumi:s::p::aws:ec2/vpc:Vpc::new",
+        "~ urn:pulumi:s::p::aws:eks/addon:Addon::b",
+        '    parent: (absent) -> "x"',
+        '    inputs.addonVersion: "v1" -> "v2"',
+        '    inputs.tags.b: (absent) -> "2"',
+      ]);
+      expect(diffExports(before, before, true)).to.deep.equal([]);
+    });
   });
 });

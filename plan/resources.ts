@@ -1,0 +1,514 @@
+/**
+ * What each resource type computes when it is created, from its inputs and the World: its id and
+ * the outputs the provider adds. Every custom resource type the program may declare is listed here;
+ * any other is an error naming it, so that a new resource type cannot plan silently with empty
+ * state. Component resources compute nothing, except remote (multi-language) components, whose
+ * outputs the real component computes: those are listed in REMOTE_COMPONENTS.
+ */
+import { createHash } from "crypto";
+
+import type { World } from "./world";
+
+type Inputs = Record<string, unknown>;
+
+export interface Created {
+  readonly id: string;
+  readonly state: Inputs;
+}
+
+type Compute = (w: World, name: string, inputs: Inputs, hex: string) => Created;
+
+/** A short deterministic hex id for a resource, stable across runs. */
+export function hexId(type: string, name: string, length = 17): string {
+  return createHash("sha256").update(`${type}::${name}`).digest("hex").slice(0, length);
+}
+
+/** A deterministic id in UUID form (KMS key ids, ACM certificate ids, Kubernetes uids). */
+function uuid(seed: string, name: string): string {
+  const h = hexId(seed, name, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** An ARN in the world's partition; `region` empty for global services (IAM, S3 buckets). */
+function arn(w: World, service: string, region: string, account: string, resource: string): string {
+  return `arn:${w.partition.name}:${service}:${region}:${account}:${resource}`;
+}
+
+/**
+ * @pulumi/aws 7 resources of regional services report the region they live in; all report
+ * `tagsAll` (their tags merged with the provider's default tags, none here).
+ */
+const GLOBAL_AWS_SERVICES = new Set(["iam", "route53"]);
+
+function awsCommon(type: string, w: World, inputs: Inputs): Inputs {
+  const service = type.split(":")[1].split("/")[0];
+  return {
+    ...(GLOBAL_AWS_SERVICES.has(service) ? {} : { region: w.region }),
+    ...(inputs.tags !== undefined ? { tagsAll: inputs.tags } : {}),
+  };
+}
+
+const AWS: Record<string, Compute> = {
+  // --- EC2 / VPC
+  "aws:ec2/vpc:Vpc": (w, _n, _i, hex) => ({
+    id: `vpc-${hex}`,
+    state: {
+      arn: arn(w, "ec2", w.region, w.accountId, `vpc/vpc-${hex}`),
+      defaultSecurityGroupId: `sg-${hex}`,
+      mainRouteTableId: `rtb-${hex}`,
+    },
+  }),
+  "aws:ec2/subnet:Subnet": (w, _n, inputs, hex) => ({
+    id: `subnet-${hex}`,
+    state: {
+      arn: arn(w, "ec2", w.region, w.accountId, `subnet/subnet-${hex}`),
+      availabilityZone: w.zones.find((z) => z.id === inputs.availabilityZoneId)?.name ?? inputs.availabilityZone,
+      availabilityZoneId: inputs.availabilityZoneId ?? w.zones.find((z) => z.name === inputs.availabilityZone)?.id,
+    },
+  }),
+  "aws:ec2/internetGateway:InternetGateway": (_w, _n, _i, hex) => ({ id: `igw-${hex}`, state: {} }),
+  "aws:ec2/eip:Eip": (_w, _n, _i, hex) => ({
+    // 203.0.113.0/24 is TEST-NET-3 (RFC 5737): an address no real Elastic IP has.
+    id: `eipalloc-${hex}`,
+    state: { allocationId: `eipalloc-${hex}`, publicIp: `203.0.113.${parseInt(hex.slice(0, 2), 16) % 254}` },
+  }),
+  "aws:ec2/natGateway:NatGateway": (_w, _n, _i, hex) => ({ id: `nat-${hex}`, state: {} }),
+  "aws:ec2/routeTable:RouteTable": (_w, _n, _i, hex) => ({ id: `rtb-${hex}`, state: {} }),
+  "aws:ec2/route:Route": (_w, _n, _i, hex) => ({ id: `r-rtb-${hex}`, state: {} }),
+  "aws:ec2/routeTableAssociation:RouteTableAssociation": (_w, _n, _i, hex) => ({ id: `rtbassoc-${hex}`, state: {} }),
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (_w, _n, _i, hex) => ({ id: `sg-${hex}`, state: {} }),
+  "aws:ec2/flowLog:FlowLog": (_w, _n, _i, hex) => ({ id: `fl-${hex}`, state: {} }),
+  "aws:ec2/securityGroup:SecurityGroup": (w, _n, _i, hex) => ({
+    id: `sg-${hex}`,
+    state: { arn: arn(w, "ec2", w.region, w.accountId, `security-group/sg-${hex}`) },
+  }),
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (_w, _n, _i, hex) => ({ id: `sgr-${hex}`, state: {} }),
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (_w, _n, _i, hex) => ({ id: `sgr-${hex}`, state: {} }),
+  "aws:ec2/launchTemplate:LaunchTemplate": (w, _n, _i, hex) => ({
+    id: `lt-${hex}`,
+    state: {
+      arn: arn(w, "ec2", w.region, w.accountId, `launch-template/lt-${hex}`),
+      latestVersion: 1,
+      defaultVersion: 1,
+    },
+  }),
+  "aws:ebs/volume:Volume": (w, _n, inputs, hex) => ({
+    id: `vol-${hex}`,
+    state: {
+      arn: arn(w, "ec2", w.region, w.accountId, `volume/vol-${hex}`),
+      availabilityZone: inputs.availabilityZone,
+    },
+  }),
+
+  // --- CloudWatch Logs
+  "aws:cloudwatch/logGroup:LogGroup": (w, name, inputs) => {
+    const groupName = (inputs.name as string | undefined) ?? name;
+    return {
+      id: groupName,
+      state: { name: groupName, arn: arn(w, "logs", w.region, w.accountId, `log-group:${groupName}`) },
+    };
+  },
+
+  // --- IAM (global)
+  "aws:iam/role:Role": (w, name, inputs) => {
+    const roleName = (inputs.name as string | undefined) ?? `${name}-${hexId("role", name, 7)}`;
+    return {
+      id: roleName,
+      state: {
+        name: roleName,
+        arn: arn(w, "iam", "", w.accountId, `role/${roleName}`),
+        uniqueId: `AROA${hexId("uid", name, 16).toUpperCase()}`,
+      },
+    };
+  },
+  "aws:iam/rolePolicy:RolePolicy": (_w, name) => ({ id: `${name}:${name}`, state: {} }),
+  // The Terraform provider's id: the role name, a dash and a unique id (resource.PrefixedUniqueId).
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (_w, name, inputs) => ({
+    id: `${String(inputs.role)}-${BigInt(`0x${hexId("rpa", name, 20)}`)
+      .toString()
+      .padStart(26, "0")
+      .slice(0, 26)}`,
+    state: {},
+  }),
+  "aws:iam/policy:Policy": (w, name) => {
+    const policyName = `${name}-${hexId("policy", name, 7)}`;
+    return {
+      id: arn(w, "iam", "", w.accountId, `policy/${policyName}`),
+      state: {
+        name: policyName,
+        arn: arn(w, "iam", "", w.accountId, `policy/${policyName}`),
+        policyId: `ANPA${hexId("policyid", name, 17).toUpperCase()}`,
+      },
+    };
+  },
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (w, _n, inputs) => {
+    const url = String(inputs.url).replace(/^https:\/\//, "");
+    return {
+      id: arn(w, "iam", "", w.accountId, `oidc-provider/${url}`),
+      state: { arn: arn(w, "iam", "", w.accountId, `oidc-provider/${url}`) },
+    };
+  },
+
+  // --- S3: the bucket's configuration resources take the bucket name as their id.
+  "aws:s3/bucket:Bucket": (w, name, inputs) => {
+    const bucket = (inputs.bucket as string | undefined) ?? `${name}-${hexId("bucket", name, 7)}`;
+    return {
+      id: bucket,
+      state: {
+        bucket,
+        arn: arn(w, "s3", "", "", bucket),
+        bucketDomainName: `${bucket}.s3.${w.partition.dnsSuffix}`,
+        bucketRegionalDomainName: `${bucket}.s3.${w.region}.${w.partition.dnsSuffix}`,
+        region: w.region,
+      },
+    };
+  },
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": (_w, _n, inputs) => ({
+    id: String(inputs.bucket),
+    state: {},
+  }),
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls": (_w, _n, inputs) => ({
+    id: String(inputs.bucket),
+    state: {},
+  }),
+  "aws:s3/bucketPolicy:BucketPolicy": (_w, _n, inputs) => ({ id: String(inputs.bucket), state: {} }),
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": (_w, _n, inputs) => ({
+    id: String(inputs.bucket),
+    state: {},
+  }),
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": (_w, _n, inputs) => ({
+    id: String(inputs.bucket),
+    state: {},
+  }),
+  "aws:s3/bucketVersioning:BucketVersioning": (_w, _n, inputs) => ({ id: String(inputs.bucket), state: {} }),
+
+  // --- KMS
+  "aws:kms/key:Key": (w, name) => {
+    const keyId = uuid("kms", name);
+    return { id: keyId, state: { keyId, arn: arn(w, "kms", w.region, w.accountId, `key/${keyId}`) } };
+  },
+  "aws:kms/alias:Alias": (w, _n, inputs) => ({
+    id: inputs.name as string,
+    state: { arn: arn(w, "kms", w.region, w.accountId, inputs.name as string) },
+  }),
+
+  // --- RDS
+  "aws:rds/subnetGroup:SubnetGroup": (w, name, inputs) => {
+    const groupName = (inputs.name as string | undefined) ?? `${name}-${hexId("sng", name, 7)}`;
+    return {
+      id: groupName,
+      state: { name: groupName, arn: arn(w, "rds", w.region, w.accountId, `subgrp:${groupName}`) },
+    };
+  },
+  "aws:rds/parameterGroup:ParameterGroup": (w, name, inputs) => {
+    const groupName = (inputs.name as string | undefined) ?? `${name}-${hexId("pg", name, 7)}`;
+    return {
+      id: groupName,
+      state: { name: groupName, arn: arn(w, "rds", w.region, w.accountId, `pg:${groupName}`) },
+    };
+  },
+  "aws:rds/instance:Instance": (w, name, inputs, hex) => {
+    const identifier = (inputs.identifier as string | undefined) ?? name;
+    const address = `${identifier}.c${hex.slice(0, 12)}.${w.region}.rds.${w.partition.dnsSuffix}`;
+    const port = typeof inputs.port === "number" ? inputs.port : 5432;
+    return {
+      id: `db-${hex.toUpperCase()}`,
+      state: {
+        identifier,
+        address,
+        endpoint: `${address}:${port}`,
+        port,
+        arn: arn(w, "rds", w.region, w.accountId, `db:${identifier}`),
+        resourceId: `db-${hex.toUpperCase()}`,
+      },
+    };
+  },
+
+  // --- EKS
+  "aws:eks/nodeGroup:NodeGroup": (w, name, inputs) => {
+    const groupName = (inputs.nodeGroupName as string | undefined) ?? `${name}-${hexId("ng", name, 7)}`;
+    const cluster = inputs.clusterName as string;
+    return {
+      id: `${cluster}:${groupName}`,
+      state: {
+        nodeGroupName: groupName,
+        arn: arn(w, "eks", w.region, w.accountId, `nodegroup/${cluster}/${groupName}/${hexId("ngid", name, 8)}`),
+        status: "ACTIVE",
+      },
+    };
+  },
+  "aws:eks/addon:Addon": (w, name, inputs) => {
+    const cluster = inputs.clusterName as string;
+    const addon = inputs.addonName as string;
+    return {
+      id: `${cluster}:${addon}`,
+      state: { arn: arn(w, "eks", w.region, w.accountId, `addon/${cluster}/${addon}/${uuid("addon", name)}`) },
+    };
+  },
+  // The Terraform provider's ids: `cluster:principal` and `cluster#principal#policy`.
+  "aws:eks/accessEntry:AccessEntry": (w, name, inputs) => {
+    const cluster = String(inputs.clusterName);
+    const principal = String(inputs.principalArn);
+    const roleName = principal.split("/").pop() ?? principal;
+    return {
+      id: `${cluster}:${principal}`,
+      state: {
+        accessEntryArn: arn(
+          w,
+          "eks",
+          w.region,
+          w.accountId,
+          `access-entry/${cluster}/role/${w.accountId}/${roleName}/${uuid("access-entry", name)}`,
+        ),
+        kubernetesGroups: inputs.kubernetesGroups ?? [],
+        type: inputs.type ?? "STANDARD",
+        userName: `arn:${w.partition.name}:sts::${w.accountId}:assumed-role/${roleName}/{{SessionName}}`,
+      },
+    };
+  },
+  "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": (_w, _n, inputs) => ({
+    id: `${String(inputs.clusterName)}#${String(inputs.principalArn)}#${String(inputs.policyArn)}`,
+    state: {},
+  }),
+
+  // --- Elastic Load Balancing
+  "aws:lb/loadBalancer:LoadBalancer": (w, name, inputs, hex) => {
+    const type = (inputs.loadBalancerType as string | undefined) ?? "application";
+    if (type !== "application")
+      throw new Error(`the world holds hosted zone ids for application load balancers only, not ${type}`);
+    const zoneId = w.albHostedZoneIds[w.region];
+    if (!zoneId)
+      throw new Error(`no ALB hosted zone id for region ${w.region}: add it to ALB_HOSTED_ZONE_IDS in plan/world.ts`);
+    const lbName = (inputs.name as string | undefined) ?? `${name}-${hex.slice(0, 7)}`.slice(0, 32);
+    const suffix = `app/${lbName}/${hex.slice(0, 16)}`;
+    return {
+      id: arn(w, "elasticloadbalancing", w.region, w.accountId, `loadbalancer/${suffix}`),
+      state: {
+        name: lbName,
+        arn: arn(w, "elasticloadbalancing", w.region, w.accountId, `loadbalancer/${suffix}`),
+        arnSuffix: suffix,
+        dnsName: `${inputs.internal === true ? "internal-" : ""}${lbName}-${parseInt(hex.slice(0, 8), 16)}.${w.region}.elb.${w.partition.dnsSuffix}`,
+        zoneId,
+      },
+    };
+  },
+  "aws:lb/targetGroup:TargetGroup": (w, name, _i, hex) => {
+    const suffix = `targetgroup/${`${name}-${hex.slice(0, 7)}`.slice(0, 32)}/${hex.slice(0, 16)}`;
+    return {
+      id: arn(w, "elasticloadbalancing", w.region, w.accountId, suffix),
+      state: { arn: arn(w, "elasticloadbalancing", w.region, w.accountId, suffix), arnSuffix: suffix },
+    };
+  },
+  "aws:lb/listener:Listener": (w, name, _i, hex) => ({
+    id: arn(w, "elasticloadbalancing", w.region, w.accountId, `listener/app/${name}/${hex.slice(0, 16)}`),
+    state: {
+      arn: arn(w, "elasticloadbalancing", w.region, w.accountId, `listener/app/${name}/${hex.slice(0, 16)}`),
+    },
+  }),
+
+  // --- ACM and Route 53
+  "aws:acm/certificate:Certificate": (w, name, inputs) => {
+    const id = uuid("cert", name);
+    const domain = inputs.domainName as string;
+    return {
+      id: arn(w, "acm", w.region, w.accountId, `certificate/${id}`),
+      state: {
+        arn: arn(w, "acm", w.region, w.accountId, `certificate/${id}`),
+        status: "PENDING_VALIDATION",
+        domainValidationOptions: [
+          {
+            domainName: domain,
+            resourceRecordName: `_${hexId("cname", domain, 32)}.${domain}.`,
+            resourceRecordType: "CNAME",
+            resourceRecordValue: `_${hexId("target", domain, 32)}.xlfgrmvvlj.acm-validations.aws.`,
+          },
+        ],
+      },
+    };
+  },
+  "aws:acm/certificateValidation:CertificateValidation": (_w, _n, inputs) => ({
+    id: String(inputs.certificateArn),
+    state: {},
+  }),
+  "aws:route53/record:Record": (_w, _n, inputs) => {
+    const fqdn = String(inputs.name).replace(/\.$/, "");
+    return { id: `${String(inputs.zoneId)}_${fqdn}_${String(inputs.type)}`, state: { fqdn } };
+  },
+};
+
+/** Kubernetes objects: the API server gives each a uid and a resourceVersion. */
+function k8sObject(clusterScoped: boolean, extra: (inputs: Inputs) => Inputs = () => ({})): Compute {
+  return (_w, name, inputs, hex) => {
+    const metadata = (inputs.metadata ?? {}) as Inputs;
+    // The provider auto-names an object without metadata.name: the resource name and a random suffix.
+    const objectName = (metadata.name as string | undefined) ?? `${name}-${hex.slice(0, 8)}`;
+    const namespace = (metadata.namespace as string | undefined) ?? "default";
+    return {
+      // The provider's id: `name` for cluster-scoped objects, `namespace/name` for namespaced ones.
+      id: clusterScoped ? objectName : `${namespace}/${objectName}`,
+      state: {
+        metadata: {
+          ...metadata,
+          name: objectName,
+          ...(clusterScoped ? {} : { namespace }),
+          uid: uuid("k8s-uid", name),
+          resourceVersion: String(parseInt(hex.slice(0, 6), 16)),
+          generation: 1,
+        },
+        ...extra(inputs),
+      },
+    };
+  };
+}
+
+const KUBERNETES: Record<string, Compute> = {
+  // The provider resource's state is its inputs; the engine gives it a UUID as its id.
+  "pulumi:providers:kubernetes": (_w, name) => ({ id: uuid("provider", name), state: {} }),
+  "kubernetes:core/v1:Namespace": k8sObject(true, () => ({
+    spec: { finalizers: ["kubernetes"] },
+    status: { phase: "Active" },
+  })),
+  "kubernetes:networking.k8s.io/v1:IngressClass": k8sObject(true),
+  // IngressClassParams (the AWS Load Balancer Controller's CRD) is cluster-scoped.
+  "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams": k8sObject(true),
+  // A Helm release: its id is `namespace/name`; its status the installed release's first revision.
+  // The chart's appVersion is a fact of the chart this world does not hold: left out.
+  "kubernetes:helm.sh/v3:Release": (_w, name, inputs, hex) => {
+    const releaseName = (inputs.name as string | undefined) ?? `${name}-${hex.slice(0, 8)}`;
+    const namespace = (inputs.namespace as string | undefined) ?? "default";
+    return {
+      id: `${namespace}/${releaseName}`,
+      state: {
+        name: releaseName,
+        namespace,
+        status: {
+          name: releaseName,
+          namespace,
+          chart: inputs.chart,
+          version: inputs.version,
+          revision: 1,
+          status: "deployed",
+        },
+      },
+    };
+  },
+};
+
+/** The random provider's defaults, which it reports as outputs (@pulumi/random's RandomString/RandomPassword docs). */
+function randomDefaults(inputs: Inputs): Inputs {
+  return {
+    lower: inputs.lower ?? true,
+    minLower: inputs.minLower ?? 0,
+    minNumeric: inputs.minNumeric ?? 0,
+    minSpecial: inputs.minSpecial ?? 0,
+    minUpper: inputs.minUpper ?? 0,
+    number: inputs.number ?? inputs.numeric ?? true,
+    numeric: inputs.numeric ?? inputs.number ?? true,
+    special: inputs.special ?? true,
+    upper: inputs.upper ?? true,
+  };
+}
+
+const RANDOM: Record<string, Compute> = {
+  // Lowercase hex letters only: fits every combination of character classes the program asks for.
+  "random:index/randomString:RandomString": (_w, name, inputs) => {
+    const length = inputs.length as number;
+    const result = hexId("random", name, 64)
+      .replace(/[^a-z]/g, "")
+      .padEnd(length, "x")
+      .slice(0, length);
+    return { id: result, state: { ...randomDefaults(inputs), result } };
+  },
+  // The provider's id for a password is the literal "none".
+  "random:index/randomPassword:RandomPassword": (_w, name, inputs) => {
+    const length = inputs.length as number;
+    return {
+      id: "none",
+      state: {
+        ...randomDefaults(inputs),
+        result: `mock${hexId("password", name, 64)}`.slice(0, length),
+        bcryptHash: `$2a$10$${hexId("bcrypt", name, 53)}`,
+      },
+    };
+  },
+};
+
+const PULUMI: Record<string, Compute> = {
+  // A stack reference is read, not created: its id and `name` are the referenced stack's name, its
+  // outputs that stack's last outputs.
+  "pulumi:pulumi:StackReference": (w, _n, inputs) => ({
+    id: String(inputs.name),
+    state: { name: inputs.name, outputs: w.previousOutputs ?? {}, secretOutputNames: [] },
+  }),
+};
+
+const COMPUTED: Readonly<Record<string, Compute>> = { ...AWS, ...KUBERNETES, ...RANDOM, ...PULUMI };
+
+/** The outputs of @pulumi/eks's Cluster, as the real component computes them. */
+const REMOTE_COMPONENTS: Readonly<Record<string, (w: World, name: string, inputs: Inputs) => Inputs>> = {
+  "eks:index:Cluster": (w, name, inputs) => {
+    const clusterName = (inputs.name as string | undefined) ?? `${name}-eksCluster-${hexId("eks", name, 7)}`;
+    const id = hexId("oidc", name, 32).toUpperCase();
+    const endpoint = `https://${hexId("endpoint", name, 32).toUpperCase()}.gr7.${w.region}.eks.${w.partition.dnsSuffix}`;
+    const issuer = `oidc.eks.${w.region}.${w.partition.dnsSuffix}/id/${id}`;
+    const sg = `sg-${hexId("eks-cluster-sg", name)}`;
+    const kubeconfig = {
+      apiVersion: "v1",
+      kind: "Config",
+      clusters: [{ name: "kubernetes", cluster: { server: endpoint, "certificate-authority-data": "TU9DSy1DQQ==" } }],
+      contexts: [{ name: "aws", context: { cluster: "kubernetes", user: "aws" } }],
+      "current-context": "aws",
+      users: [
+        {
+          name: "aws",
+          user: {
+            exec: {
+              apiVersion: "client.authentication.k8s.io/v1beta1",
+              command: "aws",
+              args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
+            },
+          },
+        },
+      ],
+    };
+    return {
+      kubeconfig,
+      kubeconfigJson: JSON.stringify(kubeconfig),
+      clusterSecurityGroupId: sg,
+      nodeSecurityGroupId: sg,
+      oidcIssuer: issuer,
+      oidcProviderUrl: issuer,
+      oidcProviderArn: arn(w, "iam", "", w.accountId, `oidc-provider/${issuer}`),
+      core: {
+        endpoint,
+        vpcId: inputs.vpcId,
+        subnetIds: inputs.privateSubnetIds,
+        privateSubnetIds: inputs.privateSubnetIds,
+        nodeGroupOptions: {},
+        instanceRoles: [],
+      },
+    };
+  },
+};
+
+/** What a custom resource of `type` computes: its id and its state (inputs and outputs). */
+export function createResource(w: World, type: string, name: string, inputs: Inputs): Created {
+  const compute = COMPUTED[type];
+  if (!compute) {
+    throw new Error(`unmocked resource type ${type} (${name}): add what it computes to COMPUTED in plan/resources.ts`);
+  }
+  const created = compute(w, name, inputs, hexId(type, name));
+  const common = type.startsWith("aws:") ? awsCommon(type, w, inputs) : {};
+  return { id: created.id, state: { ...inputs, ...common, ...created.state } };
+}
+
+/** What a remote (multi-language) component of `type` computes: its outputs. */
+export function createRemoteComponent(w: World, type: string, name: string, inputs: Inputs): Inputs {
+  const compute = REMOTE_COMPONENTS[type];
+  if (!compute) {
+    throw new Error(
+      `unmocked remote component ${type} (${name}): add the outputs it computes to REMOTE_COMPONENTS in plan/resources.ts`,
+    );
+  }
+  return compute(w, name, inputs);
+}

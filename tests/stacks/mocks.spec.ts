@@ -1,0 +1,276 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+
+import { lookup, matchInterfaces } from "../../plan/lookups";
+import { ProgramError } from "../../plan/run";
+import {
+  ALB_HOSTED_ZONE_IDS,
+  CALLER_IDENTITY,
+  EKS_ADDON_DEFAULTS,
+  makeWorld,
+  partitionOf,
+  type WorldNetworkInterface,
+} from "../../plan/world";
+import { find, inputs, outputs, runComponents } from "../helpers";
+import { plannedStack } from "./plans";
+
+/** The error a run fails with, or undefined when it succeeds. */
+function failure(run: Promise<unknown>): Promise<unknown> {
+  return run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+}
+
+const ELB = "ELB app/acme-lb-abcdef/0123456789abcdef";
+const INTERFACES: WorldNetworkInterface[] = [
+  { id: "eni-0aaaaaaaaaaaaaaa1", description: ELB, privateIp: "10.0.100.10", availabilityZone: "us-east-1a" },
+  { id: "eni-0aaaaaaaaaaaaaaa2", description: ELB, privateIp: "10.0.101.20", availabilityZone: "us-east-1b" },
+  {
+    id: "eni-0aaaaaaaaaaaaaaa3",
+    description: "ELB app/other-lb-fedcba/fedcba9876543210",
+    privateIp: "10.0.100.30",
+    availabilityZone: "us-east-1a",
+  },
+];
+
+describe("plan mocks", () => {
+  describe("nothing unlisted plans silently", () => {
+    it("fails the run on a resource type plan/resources.ts does not list, naming it", async () => {
+      const err = await failure(
+        runComponents(() => {
+          const instance = new aws.ec2.Instance("web", { ami: "ami-0123456789abcdef0", instanceType: "t3.micro" });
+          return { id: instance.id };
+        }),
+      );
+      expect(err).to.be.instanceOf(ProgramError);
+      expect((err as Error).message).to.equal(
+        "failed to register new resource web [aws:ec2/instance:Instance]: unmocked resource type aws:ec2/instance:Instance (web): add what it computes to COMPUTED in plan/resources.ts",
+      );
+    });
+
+    it("fails the run on a remote component plan/resources.ts does not list, naming it", async () => {
+      const err = await failure(
+        runComponents(() => {
+          const thing = new pulumi.ComponentResource("acme:index:Thing", "thing", {}, {}, true);
+          return { urn: thing.urn };
+        }),
+      );
+      expect((err as Error).message).to.equal(
+        "failed to register new resource thing [acme:index:Thing]: unmocked remote component acme:index:Thing (thing): add the outputs it computes to REMOTE_COMPONENTS in plan/resources.ts",
+      );
+    });
+
+    it("plans a local component, which computes nothing", async () => {
+      const run = await runComponents(() => {
+        const thing = new pulumi.ComponentResource("acme:index:Thing", "thing", {}, {});
+        return { urn: thing.urn };
+      });
+      expect(find(run, "acme:index:Thing", "thing").outputs).to.deep.equal({});
+    });
+
+    it("fails the run on an invoke plan/lookups.ts does not list, naming it", async () => {
+      const err = await failure(runComponents(() => ({ id: aws.ec2.getAmiOutput({ owners: ["amazon"] }).id })));
+      expect(err).to.be.instanceOf(ProgramError);
+      expect((err as Error).message).to.equal(
+        "unmocked invoke aws:ec2/getAmi:getAmi: add a realistic answer to plan/lookups.ts",
+      );
+    });
+  });
+
+  describe("the network interface lookup", () => {
+    const world = makeWorld("us-east-1", { networkInterfaces: INTERFACES });
+    const ids = (filters: { name: string; values: string[] }[]) =>
+      lookup(world, "aws:ec2/getNetworkInterfaces:getNetworkInterfaces", { filters }).ids;
+
+    it("answers the interfaces whose description matches the filter", () => {
+      expect(ids([{ name: "description", values: [ELB] }])).to.deep.equal([
+        "eni-0aaaaaaaaaaaaaaa1",
+        "eni-0aaaaaaaaaaaaaaa2",
+      ]);
+    });
+
+    it("answers an empty list when no interface matches, as AWS does", () => {
+      expect(ids([{ name: "description", values: ["ELB app/acme-lb-abcdef/ffffffffffffffff"] }])).to.deep.equal([]);
+      expect(
+        lookup(makeWorld("us-east-1", { networkInterfaces: [] }), "aws:ec2/getNetworkInterfaces:getNetworkInterfaces", {
+          filters: [{ name: "description", values: [ELB] }],
+        }),
+      ).to.deep.equal({ id: "us-east-1", ids: [], filters: [{ name: "description", values: [ELB] }], tags: {} });
+    });
+
+    it("matches any value of a filter and every filter, with EC2's wildcards", () => {
+      expect(ids([{ name: "description", values: ["ELB app/nothing/0", "ELB app/other-lb-*"] }])).to.deep.equal([
+        "eni-0aaaaaaaaaaaaaaa3",
+      ]);
+      expect(
+        ids([
+          { name: "description", values: ["ELB app/*"] },
+          { name: "availability-zone", values: ["us-east-1?"] },
+          { name: "private-ip-address", values: ["10.0.100.*"] },
+        ]),
+      ).to.deep.equal(["eni-0aaaaaaaaaaaaaaa1", "eni-0aaaaaaaaaaaaaaa3"]);
+      // A backslash makes a wildcard literal.
+      expect(matchInterfaces(INTERFACES, [{ name: "description", values: ["ELB app/acme\\*"] }])).to.deep.equal([]);
+    });
+
+    it("refuses a filter it does not know instead of ignoring it", () => {
+      expect(() => ids([{ name: "vpc-id", values: ["vpc-0123"] }])).to.throw(
+        "unmocked network interface filter vpc-id: add it to INTERFACE_FILTERS in plan/lookups.ts",
+      );
+    });
+
+    it("answers an interface by id, and fails for one the world does not hold", () => {
+      expect(
+        lookup(world, "aws:ec2/getNetworkInterface:getNetworkInterface", { id: "eni-0aaaaaaaaaaaaaaa2" }),
+      ).to.deep.equal({
+        id: "eni-0aaaaaaaaaaaaaaa2",
+        arn: "arn:aws:ec2:us-east-1:123456789012:network-interface/eni-0aaaaaaaaaaaaaaa2",
+        availabilityZone: "us-east-1b",
+        description: ELB,
+        privateIp: "10.0.101.20",
+        privateIps: ["10.0.101.20"],
+        tags: {},
+      });
+      expect(() =>
+        lookup(world, "aws:ec2/getNetworkInterface:getNetworkInterface", { id: "eni-0ffffffffffffffff" }),
+      ).to.throw("InvalidNetworkInterfaceID.NotFound: The networkInterface ID 'eni-0ffffffffffffffff' does not exist");
+    });
+
+    it("gives each example stack's load balancer the addresses the world holds for it, in its subnets", async () => {
+      const ips: Record<string, unknown> = {};
+      for (const stack of ["dev", "access", "existing-vpc", "internal"]) {
+        ips[stack] = outputs((await plannedStack(stack)).run).loadBalancerIps;
+      }
+      expect(ips).to.deep.equal({
+        dev: ["10.0.100.217", "10.0.101.202"],
+        access: ["10.0.100.247", "10.0.101.191"],
+        "existing-vpc": ["10.20.100.67", "10.20.101.186"],
+        internal: ["10.0.0.187", "10.0.1.95"],
+      });
+    });
+  });
+
+  describe("the world's facts", () => {
+    it("gives a load balancer the ALB hosted zone id of its region, from the world's table", async () => {
+      const lb = (region: string, albHostedZoneIds = ALB_HOSTED_ZONE_IDS) =>
+        runComponents(
+          () => {
+            const balancer = new aws.lb.LoadBalancer("acme", { name: "acme-lb", subnets: ["subnet-0a", "subnet-0b"] });
+            return { zoneId: balancer.zoneId };
+          },
+          makeWorld(region, { albHostedZoneIds }),
+        );
+      expect(outputs(await lb("us-east-1")).zoneId).to.equal("Z35SXDOTRQ7X7K");
+      expect(outputs(await lb("eu-central-1")).zoneId).to.equal("Z215JYRZR1TBD5");
+      expect(outputs(await lb("us-west-2")).zoneId).to.equal("Z1H1FL5HABSF5");
+      expect(outputs(await lb("eu-west-1", { "eu-west-1": "ZTESTZONE0001" })).zoneId).to.equal("ZTESTZONE0001");
+      const err = await failure(lb("eu-west-1", {}));
+      expect((err as Error).message).to.equal(
+        "failed to register new resource acme [aws:lb/loadBalancer:LoadBalancer]: no ALB hosted zone id for region eu-west-1: add it to ALB_HOSTED_ZONE_IDS in plan/world.ts",
+      );
+    });
+
+    it("points the internal stack's alias record at the us-west-2 ALB hosted zone", async () => {
+      const { run } = await plannedStack("internal");
+      expect(inputs(find(run, "aws:route53/record:Record", "initech-datafold-alias")).aliases).to.deep.equal([
+        {
+          name: "internal-initech-datafold-eafdec-4032632571.us-west-2.elb.amazonaws.com",
+          zoneId: "Z1H1FL5HABSF5",
+          evaluateTargetHealth: true,
+        },
+      ]);
+    });
+
+    it("answers the add-on default version the world holds for the Kubernetes version, and fails for others", () => {
+      const world = makeWorld("us-east-1");
+      const addon = (addonName: string, kubernetesVersion: string) =>
+        lookup(world, "aws:eks/getAddonVersion:getAddonVersion", { addonName, kubernetesVersion, mostRecent: false });
+      expect(addon("coredns", "1.35").version).to.equal("v1.13.2-eksbuild.3");
+      expect(addon("kube-proxy", "1.35").version).to.equal("v1.35.0-eksbuild.2");
+      expect(addon("vpc-cni", "1.35").version).to.equal(EKS_ADDON_DEFAULTS["1.35"]["vpc-cni"]);
+      expect(() => addon("coredns", "1.29")).to.throw(
+        "reading EKS Add-On version info (coredns, 1.29): couldn't find resource (the world has no default version of coredns for Kubernetes 1.29: add it to EKS_ADDON_DEFAULTS in plan/world.ts)",
+      );
+    });
+
+    it("answers the caller, the partition and the region from the world", () => {
+      const world = makeWorld("eu-central-1");
+      expect(lookup(world, "aws:index/getCallerIdentity:getCallerIdentity", {})).to.deep.equal({
+        id: "123456789012",
+        accountId: "123456789012",
+        arn: "arn:aws:iam::123456789012:user/Alice",
+        userId: "AKIAI44QH8DHBEXAMPLE",
+      });
+      expect(lookup(world, "aws:index/getPartition:getPartition", {})).to.deep.equal({
+        id: "aws",
+        partition: "aws",
+        dnsSuffix: "amazonaws.com",
+        reverseDnsPrefix: "com.amazonaws",
+      });
+      expect(lookup(world, "aws:index/getRegion:getRegion", {})).to.deep.equal({
+        id: "eu-central-1",
+        name: "eu-central-1",
+        region: "eu-central-1",
+        endpoint: "ec2.eu-central-1.amazonaws.com",
+        description: "Europe (Frankfurt)",
+      });
+      expect(partitionOf("cn-north-1")).to.deep.equal({
+        name: "aws-cn",
+        dnsSuffix: "amazonaws.com.cn",
+        reverseDnsPrefix: "cn.com.amazonaws",
+      });
+      expect(partitionOf("us-gov-west-1").name).to.equal("aws-us-gov");
+      expect(() => partitionOf("xx-nowhere-1")).to.throw(
+        "no partition for region xx-nowhere-1: add it to PARTITIONS in plan/world.ts",
+      );
+      const other = makeWorld("us-east-1", {
+        callerIdentity: { arn: "arn:aws:iam::123456789012:user/Bob", userId: "AIDAB" },
+      });
+      expect(lookup(other, "aws:index/getCallerIdentity:getCallerIdentity", {}).arn).to.equal(
+        "arn:aws:iam::123456789012:user/Bob",
+      );
+      expect(CALLER_IDENTITY.arn).to.equal("arn:aws:iam::123456789012:user/Alice");
+    });
+  });
+
+  describe("what resources outside AWS compute", () => {
+    it("gives Kubernetes objects, Helm releases, the provider, random values and the stack reference their providers' ids and outputs", async () => {
+      const { run } = await plannedStack("controller");
+      const r = (type: string, name: string) => find(run, type, name);
+      const namespace = r("kubernetes:core/v1:Namespace", "umbrella-datafold-namespace");
+      expect([namespace.id, (namespace.outputs as { status: unknown }).status]).to.deep.equal([
+        "umbrella-datafold",
+        { phase: "Active" },
+      ]);
+      const release = r("kubernetes:helm.sh/v3:Release", "umbrella-datafold-metrics-server");
+      expect([release.id, (release.outputs as { status: unknown }).status]).to.deep.equal([
+        "kube-system/metrics-server",
+        {
+          name: "metrics-server",
+          namespace: "kube-system",
+          chart: "metrics-server",
+          version: "3.13.1",
+          revision: 1,
+          status: "deployed",
+        },
+      ]);
+      expect(r("kubernetes:networking.k8s.io/v1:IngressClass", "umbrella-datafold-ingress-class").id).to.equal(
+        "umbrella-datafold-alb",
+      );
+      expect(r("pulumi:providers:kubernetes", "umbrella-datafold-k8s").id).to.match(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      );
+      const password = r("random:index/randomPassword:RandomPassword", "umbrella-datafold-db-password");
+      expect(password.id).to.equal("none");
+      expect(password.outputs).to.include({ length: 40, special: false, upper: true, lower: true, numeric: true });
+      const self = r("pulumi:pulumi:StackReference", "umbrella-datafold-last-deployment");
+      expect(self.outputs).to.deep.equal({
+        name: "organization/datafold-aws/controller",
+        outputs: {},
+        secretOutputNames: [],
+      });
+    });
+  });
+});
