@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint's type-checked rules plus the Pulumi plugin's rules,
 // enabled explicitly, for the program and the policy pack.
 import pulumi from "@pulumi/eslint-plugin";
+import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -16,6 +17,29 @@ export default tseslint.config(
       "@pulumi/no-output-instance-in-template-literal": "error",
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    // The policy pack is published alone (`pulumi policy publish` packs only policy/), so nothing
+    // under policy/ may import a file outside it; npm packages are fine.
+    files: ["policy/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/resolver-next": [importX.createNodeResolver({ extensions: [".ts", ".js", ".json"] })] },
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: "./policy",
+              from: "./",
+              except: ["./policy", "./node_modules"],
+              message: "The policy pack is published alone: import only npm packages and files under policy/.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
