@@ -34,6 +34,7 @@ export default tseslint.config(
       "import-x/no-restricted-paths": [
         "error",
         {
+          basePath: import.meta.dirname,
           zones: [
             {
               target: "./components",
@@ -44,6 +45,14 @@ export default tseslint.config(
               target: ["./config", "./stack"],
               from: ["./plan", "./scripts", "./tests"],
               message: "the program never imports the offline plan or the tests",
+            },
+            {
+              // The policy pack is published alone (`pulumi policy publish` packs only policy/):
+              // nothing under policy/ may import a file outside it; npm packages are fine.
+              target: "./policy",
+              from: "./",
+              except: ["./policy", "./node_modules"],
+              message: "The policy pack is published alone: import only npm packages and files under policy/.",
             },
           ],
         },

@@ -20,8 +20,7 @@ import type {
 } from "@pulumi/policy";
 
 import { unknownCheckingProxy, UnknownValueError } from "./lib/proxy";
-import { reveal } from "../plan/values";
-import { isRecord } from "./lib/values";
+import { isRecord, reveal } from "./lib/wire";
 
 /** A resource as `pulumi stack export` (deployment v3) writes it. */
 export interface ExportResource {

@@ -5,13 +5,13 @@
  * uses the same proxy. Stack rules read each resource inside `eachKnown`, so that one unknown
  * value skips that resource only, not the whole check.
  */
-import { isRecord } from "../../components/shared/records";
 import { UnknownValueError } from "./proxy";
+import { isRecord } from "./wire";
 
 export { isRecord };
 
 /** The engine's marker for a string that is not known until the resource exists. */
-export { UNKNOWN } from "../../plan/values";
+export { UNKNOWN } from "./wire";
 
 /** Runs `check` for each item; an item whose values are not known yet is skipped ("cannot tell yet"). */
 export function eachKnown<T>(items: readonly T[], check: (item: T) => void): void {

@@ -95,6 +95,22 @@ describe("ec2-security-group-no-internet-ingress", () => {
       ]),
     ).to.have.length(2);
   });
+  it("counts 0.0.0.0/00 and ::/00 as the internet, and passes over text that is not a CIDR", async () => {
+    const nodes = res("aws:ec2/securityGroup:SecurityGroup", "nodes", {});
+    const legacy = res("aws:ec2/securityGroupRule:SecurityGroupRule", "legacy", {
+      type: "ingress",
+      securityGroupId: UNKNOWN,
+      cidrBlocks: ["0.0.0.0/00", "not-a-cidr", "0.0.0.0/33"],
+      ipv6CidrBlocks: ["::/00", "gggg::/0"],
+      fromPort: 22,
+      toPort: 22,
+      protocol: "tcp",
+    });
+    expect(await messages(ec2SecurityGroupNoInternetIngress, [nodes, legacy])).to.deep.equal([
+      "legacy admits 0.0.0.0/00 on port 22; only a load balancer may be open to the internet, on 443 and 80.",
+      "legacy admits ::/00 on port 22; only a load balancer may be open to the internet, on 443 and 80.",
+    ]);
+  });
   it("checks the VPC's default security group too", async () => {
     const adopted = res("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default", {
       ingress: [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 0, toPort: 0, protocol: "-1" }],
@@ -142,6 +158,28 @@ describe("eks-cluster-restrict-public-endpoint", () => {
     const config = { "eks-cluster-restrict-public-endpoint": { allowedPublicCidrs: ["198.51.100.0/24"] } };
     expect(await messages(eksClusterRestrictPublicEndpoint, [cluster], config)).to.deep.equal([
       "EKS cluster eks's public endpoint admits 203.0.113.0/24, outside the allowed CIDRs.",
+    ]);
+  });
+  it("passes CIDRs inside the allowed ones; counts text that is not a CIDR as outside, and ignores it in the config", async () => {
+    const config = {
+      "eks-cluster-restrict-public-endpoint": { allowedPublicCidrs: ["not-a-cidr", "203.0.0.0/16"] },
+    };
+    expect(await messages(eksClusterRestrictPublicEndpoint, [cluster], config)).to.deep.equal([]);
+    expect(
+      await messages(
+        eksClusterRestrictPublicEndpoint,
+        [withInputs(cluster, { publicAccessCidrs: ["203.0.113.0/24", "203.0.113.0/33", "2001:db8::/32"] })],
+        config,
+      ),
+    ).to.deep.equal([
+      "EKS cluster eks's public endpoint admits 203.0.113.0/33, 2001:db8::/32, outside the allowed CIDRs.",
+    ]);
+  });
+  it("counts 0.0.0.0/00 as 0.0.0.0/0", async () => {
+    expect(
+      await messages(eksClusterRestrictPublicEndpoint, [withInputs(cluster, { publicAccessCidrs: ["0.0.0.0/00"] })]),
+    ).to.deep.equal([
+      "EKS cluster eks has a public endpoint open to 0.0.0.0/00; restrict publicAccessCidrs or turn endpointPublicAccess off.",
     ]);
   });
   it("counts 0.0.0.0/1 as the internet", async () => {

@@ -1,7 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
-import { cidrContains, parseCidr } from "../../../components/shared/cidr";
-import { isInternetWide } from "../../lib/cidrs";
+import { cidrContains, isInternetWide, parseCidr } from "../../lib/cidrs";
 import { EKS_CLUSTER_AWS, EKS_CLUSTER_COMPONENT, isOneOf } from "../../lib/types";
 import { isRecord, propsOf, strings } from "../../lib/values";
 

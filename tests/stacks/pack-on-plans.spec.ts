@@ -1,0 +1,193 @@
+/**
+ * The policy pack on the program's own plans: every example stack passes it, and deliberately
+ * broken ones fail by the intended rule. These tests need the program and plan/, so they live in
+ * the root project; the pack's own tests (policy/tests) import only the pack.
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { expect } from "chai";
+
+import { runProgram } from "../../plan/run";
+import { readStackConfig } from "../../plan/stackfile";
+import * as values from "../../plan/values";
+import { makeWorld } from "../../plan/world";
+import { isRecord } from "../../config/values";
+import { evaluate, type ExportResource } from "../../policy/engine";
+import * as wire from "../../policy/lib/wire";
+import { policies } from "../../policy/policies";
+import { exported, plannedStack, program, ROOT } from "./plans";
+
+function rulesHit(violations: { policy: string }[]): string[] {
+  return [...new Set(violations.map((v) => v.policy))].sort();
+}
+
+function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", path.join(ROOT, script), ...args],
+      { cwd: ROOT, timeout: 60000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("the policy pack on the program's plans", () => {
+  for (const stack of ["dev", "existing-vpc", "internal", "controller", "access"]) {
+    it(`finds no violation in the offline plan of the ${stack} stack`, async () => {
+      const { run } = await plannedStack(stack);
+      expect(await evaluate(exported(run), policies)).to.deep.equal([]);
+    });
+  }
+
+  describe("catches deliberately broken stacks, each by the intended rule", () => {
+    async function planDev(overrides: Record<string, unknown>): Promise<ExportResource[]> {
+      const stack = readStackConfig(ROOT, "dev");
+      const config = { ...stack.config };
+      for (const [key, value] of Object.entries(overrides)) {
+        const [section, field] = key.split(".");
+        const current = JSON.parse(config[`datafold-aws:${section}`] ?? "{}") as Record<string, unknown>;
+        config[`datafold-aws:${section}`] = JSON.stringify({ ...current, [field]: value });
+      }
+      const run = await runProgram({
+        project: "datafold-aws",
+        stack: "dev",
+        config,
+        world: makeWorld("us-east-1"),
+        program,
+      });
+      return exported(run);
+    }
+    const table: [string, Record<string, unknown>, string[]][] = [
+      [
+        "a weaker TLS policy the config accepts",
+        { "ingress.sslPolicy": "ELBSecurityPolicy-TLS-1-2-2017-01" },
+        ["elb-listener-require-tls-policy"],
+      ],
+      [
+        "database deletion protection off",
+        { "database.deletionProtection": false },
+        ["rds-instance-require-deletion-protection"],
+      ],
+      ["seven days of database backups", { "database.backupRetentionDays": 7 }, ["rds-instance-min-backup-retention"]],
+    ];
+    for (const [what, overrides, rules] of table) {
+      it(`${what}: ${rules.join(", ")}`, async () => {
+        expect(rulesHit(await evaluate(await planDev(overrides), policies))).to.deep.equal(rules);
+      });
+    }
+
+    it("mutations of the dev plan: a volume in another AZ, an unprotected bucket, an open port, IMDSv1, a wildcard IRSA trust", async () => {
+      const { run } = await plannedStack("dev");
+      const resources = exported(run);
+      const mutate = (type: string, suffix: string, change: (r: ExportResource) => ExportResource): ExportResource[] =>
+        resources.map((r) => (r.type === type && r.urn.endsWith(suffix) ? change(r) : r));
+      const cases: [string, ExportResource[]][] = [
+        [
+          "ebs-volumes-single-az",
+          mutate("aws:ebs/volume:Volume", "-redis-data", (r) => ({
+            ...r,
+            outputs: { ...r.outputs, availabilityZone: "us-east-1b" },
+          })),
+        ],
+        [
+          "ebs-volumes-single-az",
+          resources.map((r) =>
+            r.type === "aws:ebs/volume:Volume"
+              ? { ...r, outputs: { ...r.outputs, availabilityZone: "us-east-1b" } }
+              : r,
+          ),
+        ],
+        [
+          "pulumi-stateful-resources-protected",
+          mutate("aws:s3/bucket:Bucket", "-clickhouse-backups", (r) => ({ ...r, protect: false })),
+        ],
+        [
+          "ec2-security-group-no-internet-ingress",
+          mutate("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "-db-postgres", (r) => ({
+            ...r,
+            // A stack rule: it reads what the resource reports (outputs).
+            outputs: { ...r.outputs, referencedSecurityGroupId: undefined, cidrIpv4: "0.0.0.0/0" },
+          })),
+        ],
+        [
+          "ec2-nodes-require-imdsv2",
+          mutate("aws:ec2/launchTemplate:LaunchTemplate", "-app", (r) => ({
+            ...r,
+            inputs: { ...r.inputs, metadataOptions: { httpTokens: "optional" } },
+          })),
+        ],
+        [
+          "iam-role-irsa-trust-pinned",
+          mutate("aws:iam/role:Role", "-clickhouse-backup", (r) => ({
+            ...r,
+            inputs: {
+              ...r.inputs,
+              assumeRolePolicy: String(r.inputs?.assumeRolePolicy).replace(
+                "system:serviceaccount:acme-datafold:clickhouse",
+                "system:serviceaccount:acme-datafold:*",
+              ),
+            },
+          })),
+        ],
+      ];
+      for (const [rule, mutated] of cases)
+        expect(rulesHit(await evaluate(mutated, policies)), rule).to.deep.equal([rule]);
+    });
+  });
+
+  describe("npm run plan", () => {
+    it("passes the offline plan's JSON of the dev stack", async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "datafold-policy-")), "dev.json");
+      const plan = await cli("scripts/plan.ts", ["dev", "--json", file]);
+      expect(plan.code).to.equal(0);
+      expect(plan.stdout.trim().split("\n").pop()).to.equal(
+        `Policy check: ${policies.length} policies, no violations.`,
+      );
+      const result = await cli("policy/cli.ts", [file]);
+      expect([result.code, result.stdout.trim().split("\n").pop()]).to.deep.equal([
+        0,
+        `Policy check: ${policies.length} policies, no violations.`,
+      ]);
+    });
+
+    it("makes the plan fail when the plan breaks a mandatory rule", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datafold-policy-"));
+      fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+      const dev = fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8");
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.weak.yaml"),
+        dev.replace(
+          "deletionProtection: true\n\n  datafold-aws:ingress",
+          "deletionProtection: false\n\n  datafold-aws:ingress",
+        ),
+      );
+      const result = await cli("scripts/plan.ts", ["weak", "--dir", dir]);
+      expect(result.code).to.equal(1);
+      expect(result.stdout).to.contain("[mandatory] rds-instance-require-deletion-protection\n");
+    });
+  });
+
+  it("reads values in wire form exactly as the plan writes them (policy/lib/wire.ts is a copy of plan/values.ts)", () => {
+    expect([wire.SIG_KEY, wire.SECRET_SIG, wire.UNKNOWN]).to.deep.equal([
+      values.SIG_KEY,
+      values.SECRET_SIG,
+      values.UNKNOWN,
+    ]);
+    const secret = (v: unknown) => ({ [values.SIG_KEY]: values.SECRET_SIG, value: v });
+    const sample: unknown[] = [
+      secret({ password: "p", nested: [secret(1), null] }),
+      values.toExportForm(secret({ key: secret("k") })),
+      { [values.SIG_KEY]: values.SECRET_SIG, ciphertext: "v1:abc" },
+      [1, "two", { three: [3] }],
+      null,
+      undefined,
+    ];
+    expect(sample.map(wire.reveal)).to.deep.equal(sample.map(values.reveal));
+    expect(sample.map(wire.isSecret)).to.deep.equal(sample.map(values.isSecret));
+    for (const v of [{}, [], null, undefined, "x", 1, new Date(0)]) expect(wire.isRecord(v)).to.equal(isRecord(v));
+  });
+});
