@@ -54,8 +54,20 @@ export function listStacks(dir: string): string[] {
     .sort();
 }
 
+/**
+ * The project file that governs stack files in `dir`: `dir/Pulumi.yaml`, else the nearest one
+ * above it (the example stacks in examples/ belong to the project at the root).
+ */
+export function projectFileFor(dir: string): string {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const file = path.join(d, "Pulumi.yaml");
+    if (fs.existsSync(file)) return file;
+    if (path.dirname(d) === d) throw new Error(`no Pulumi.yaml in ${dir} or above it`);
+  }
+}
+
 export function readStackConfig(dir: string, stack: string): StackConfig {
-  const projectFile = loadYaml(path.join(dir, "Pulumi.yaml"));
+  const projectFile = loadYaml(projectFileFor(dir));
   const project = String(projectFile.name);
   const stackPath = path.join(dir, `Pulumi.${stack}.yaml`);
   if (!fs.existsSync(stackPath)) {

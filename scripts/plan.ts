@@ -19,14 +19,14 @@ const USAGE = "usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--show-
 interface Args {
   stack: string;
   json?: string;
-  /** Where Pulumi.yaml and the stack files are: the project root unless given. */
-  dir: string;
+  /** Where the stack file is: given, or the project root (customer stacks), else examples/. */
+  dir?: string;
   /** Print secret outputs (offline they hold mock values and config placeholders only). */
   showSecrets: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { stack: "dev", dir: path.resolve(__dirname, ".."), showSecrets: false };
+  const args: Args = { stack: "dev", showSecrets: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--json") {
@@ -51,12 +51,19 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+const ROOT = path.resolve(__dirname, "..");
+
+/** A customer stack's file lives at the project root; the example stacks live in examples/. */
+function stackDir(stack: string): string {
+  return fs.existsSync(path.join(ROOT, `Pulumi.${stack}.yaml`)) ? ROOT : path.join(ROOT, "examples");
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   // Loaded here, not at the top, so that a bad argument never loads the program.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require("../index") as () => unknown;
-  const { stack, run } = await planStack(args.dir, args.stack, program);
+  const { stack, run } = await planStack(args.dir ?? stackDir(args.stack), args.stack, program);
 
   console.log(
     `Offline plan of stack '${stack.stack}' (project ${stack.project}, region ${stack.config["aws:region"] ?? "unset"}): mocks, no AWS calls.`,

@@ -18,7 +18,7 @@ import { isRecord } from "../../config/values";
 import { evaluate, type ExportResource } from "../../policy/engine";
 import * as wire from "../../policy/lib/wire";
 import { policies } from "../../policy/policies";
-import { exported, plannedStack, program, ROOT } from "./plans";
+import { EXAMPLES, exported, plannedStack, program, ROOT } from "./plans";
 
 function rulesHit(violations: { policy: string }[]): string[] {
   return [...new Set(violations.map((v) => v.policy))].sort();
@@ -45,7 +45,7 @@ describe("the policy pack on the program's plans", () => {
 
   describe("catches deliberately broken stacks, each by the intended rule", () => {
     async function planDev(overrides: Record<string, unknown>): Promise<ExportResource[]> {
-      const stack = readStackConfig(ROOT, "dev");
+      const stack = readStackConfig(EXAMPLES, "dev");
       const config = { ...stack.config };
       for (const [key, value] of Object.entries(overrides)) {
         const [section, field] = key.split(".");
@@ -157,7 +157,7 @@ describe("the policy pack on the program's plans", () => {
     it("makes the plan fail when the plan breaks a mandatory rule", async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datafold-policy-"));
       fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-      const dev = fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8");
+      const dev = fs.readFileSync(path.join(EXAMPLES, "Pulumi.dev.yaml"), "utf8");
       fs.writeFileSync(
         path.join(dir, "Pulumi.weak.yaml"),
         dev.replace(

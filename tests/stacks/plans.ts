@@ -9,8 +9,11 @@ import { type OfflinePlan, planStack } from "../../plan/offline";
 import { inTreeOrder } from "../../plan/render";
 import type { ProgramRun } from "../../plan/run";
 
-/** The project root: Pulumi.yaml and the example stack files. */
+/** The project root: Pulumi.yaml (and customer stack files). */
 export const ROOT = path.resolve(__dirname, "../..");
+
+/** The example stack files. */
+export const EXAMPLES = path.join(ROOT, "examples");
 
 /** The program, as `pulumi up` loads it (index.ts's export). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,7 +25,7 @@ const plans = new Map<string, Promise<OfflinePlan>>();
 export function plannedStack(stack: string): Promise<OfflinePlan> {
   let plan = plans.get(stack);
   if (plan === undefined) {
-    plan = planStack(ROOT, stack, program);
+    plan = planStack(EXAMPLES, stack, program);
     plans.set(stack, plan);
   }
   return plan;

@@ -6,7 +6,7 @@ import { type ProgramRun, ProgramError, runProgram } from "../../plan/run";
 import { readStackConfig } from "../../plan/stackfile";
 import { makeWorld, regionZones } from "../../plan/world";
 import { find, inputs, outputs } from "../helpers";
-import { plannedStack, program, ROOT } from "./plans";
+import { EXAMPLES, plannedStack, program } from "./plans";
 
 function count(run: ProgramRun, type: string): number {
   return run.resources.filter((r) => r.type === type).length;
@@ -21,7 +21,7 @@ function names(run: ProgramRun, type: string): string[] {
 
 /** Runs the dev stack's config with a changed world (a previous deployment, say). */
 async function planDevWith(world: Partial<Parameters<typeof makeWorld>[1]>, overrides: Record<string, string> = {}) {
-  const stack = readStackConfig(ROOT, "dev");
+  const stack = readStackConfig(EXAMPLES, "dev");
   return runProgram({
     project: stack.project,
     stack: "dev",
@@ -271,7 +271,7 @@ describe("program (index.ts)", () => {
     }
 
     it("each example stack's world is the one its config names", () => {
-      const world = worldForStack(readStackConfig(ROOT, "existing-vpc"));
+      const world = worldForStack(readStackConfig(EXAMPLES, "existing-vpc"));
       expect(Object.keys(world.subnets).sort()).to.deep.equal([
         "subnet-0a1b2c3d4e5f60001",
         "subnet-0a1b2c3d4e5f60002",
