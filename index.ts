@@ -15,10 +15,12 @@ import { Storage } from "./components/storage/storage";
 import { loadSettings } from "./config";
 import { statefulSettings } from "./stack/guard";
 import { guardStoredData } from "./stack/last-deployment";
+import { preflight } from "./stack/preflight";
 import { stackOutputs } from "./stack/outputs";
 
-export = function main() {
+export = async function main() {
   const settings = loadSettings();
+  await preflight(settings);
   const name = settings.deploymentName;
   const tags = deploymentTags(name, settings.tags);
 

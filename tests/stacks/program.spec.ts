@@ -330,6 +330,29 @@ describe("program (index.ts)", () => {
         'datafold-aws:cluster.nodeGroups: got "4 groups"; expected one to three node groups',
       );
     });
+
+    it("refuses the identity that runs pulumi up among the administrators, before anything is declared", async () => {
+      const caller = "arn:aws:sts::123456789012:assumed-role/Deployer/ci";
+      const err = await planDevWith(
+        { callerIdentity: { arn: caller, userId: "AROAEXAMPLEID:ci" } },
+        {
+          "datafold-aws:cluster": JSON.stringify({
+            publicAccessCidrs: ["203.0.113.0/24"],
+            adminRoleArns: ["arn:aws:iam::123456789012:role/Deployer"],
+          }),
+        },
+      ).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(ProgramError);
+      const e = err as ProgramError;
+      expect(e.resources.filter((r: RecordedResource) => r.type !== "pulumi:pulumi:Stack")).to.deep.equal([]);
+      expect(e.message).to.equal(
+        "Invalid stack configuration (1 problem); nothing was declared:\n" +
+          `  - datafold-aws:cluster.adminRoleArns: got "arn:aws:iam::123456789012:role/Deployer", the identity running this deployment (${caller}); expected principals other than it: EKS gives the identity that creates the cluster an admin access entry of its own and refuses a second one. Remove it from the list.`,
+      );
+    });
   });
 
   describe("the stateful change guard", () => {
