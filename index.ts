@@ -41,7 +41,7 @@ export = async function main() {
     region: settings.region,
     applicationNamespace: name,
     vpcId: network.vpcId,
-    privateSubnetIds: network.privateSubnetIds,
+    privateSubnetIds: network.privateSubnetIdList,
     backupBucketArn: storage.backupBucketArn,
     storageKmsKeyArn: settings.storage.kmsKeyArn,
     tags,

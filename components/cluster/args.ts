@@ -77,8 +77,11 @@ export interface ClusterArgs {
   /** The namespace the application is installed into (its IRSA subjects live there). */
   readonly applicationNamespace: string;
   readonly vpcId: pulumi.Input<string>;
-  /** Private subnets in AZ order; the first is the primary AZ's. */
-  readonly privateSubnetIds: pulumi.Input<string[]>;
+  /**
+   * Private subnets in AZ order, one input each; the first is the primary AZ's. A node group
+   * placed in the primary AZ takes the first only, and depends on that subnet alone.
+   */
+  readonly privateSubnetIds: readonly pulumi.Input<string>[];
   /** The ClickHouse backup bucket the backup role may use. */
   readonly backupBucketArn: pulumi.Input<string>;
   /** Kubernetes minor version. @default "1.35" */

@@ -75,7 +75,7 @@ export class Cluster extends pulumi.ComponentResource {
         name: args.clusterName,
         version: args.kubernetesVersion,
         vpcId: args.vpcId,
-        privateSubnetIds: args.privateSubnetIds,
+        privateSubnetIds: [...args.privateSubnetIds],
         endpointPrivateAccess: true,
         endpointPublicAccess: args.endpointPublicAccess,
         ...(args.endpointPublicAccess ? { publicAccessCidrs: [...args.publicAccessCidrs] } : {}),
@@ -302,7 +302,7 @@ export class Cluster extends pulumi.ComponentResource {
       {
         clusterName: args.clusterName,
         nodeRoleArn: role.arn,
-        subnetIds: pulumi.output(args.privateSubnetIds).apply((ids) => subnetsForPlacement(group.placement, ids)),
+        subnetIds: subnetsForPlacement(group.placement, args.privateSubnetIds),
         instanceTypes: [...group.instanceTypes],
         // Nodes follow the control plane's minor version (EKS refuses the next upgrade otherwise);
         // dependsOn the cluster makes the control plane go first.

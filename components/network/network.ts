@@ -24,6 +24,11 @@ export class Network extends pulumi.ComponentResource {
   readonly vpcCidr: pulumi.Output<string>;
   /** Private subnet ids in AZ order; the first is in the primary AZ. */
   readonly privateSubnetIds: pulumi.Output<string[]>;
+  /**
+   * The same ids, one output per subnet (AZ order), so that a consumer of one subnet depends on
+   * that subnet only (a node group in the primary AZ, say), not on all of them.
+   */
+  readonly privateSubnetIdList: pulumi.Output<string>[];
   /** Public subnet ids in AZ order (empty when there are none). */
   readonly publicSubnetIds: pulumi.Output<string[]>;
   /** AZ names in subnet order. */
@@ -43,6 +48,7 @@ export class Network extends pulumi.ComponentResource {
     this.vpcId = built.vpcId;
     this.vpcCidr = built.vpcCidr;
     this.privateSubnetIds = built.privateSubnetIds;
+    this.privateSubnetIdList = built.privateSubnetIdList;
     this.publicSubnetIds = built.publicSubnetIds;
     this.availabilityZones = built.zones.apply((zs) => zs.map((z) => z.name));
     this.primaryAvailabilityZone = built.zones.apply((zs) => zs[0].name);
@@ -160,6 +166,7 @@ export class Network extends pulumi.ComponentResource {
       vpcId: vpc.id,
       vpcCidr: vpc.cidrBlock,
       privateSubnetIds: pulumi.all(privateSubnets.map((s) => s.id)),
+      privateSubnetIdList: privateSubnets.map((s) => s.id),
       publicSubnetIds: pulumi.all(publicSubnets.map((s) => s.id)),
       zones,
     };
@@ -270,6 +277,7 @@ export class Network extends pulumi.ComponentResource {
       vpcId: vpc.id,
       vpcCidr: vpc.cidrBlock,
       privateSubnetIds: checked.apply((pr) => pr.map((s) => s.id)),
+      privateSubnetIdList: args.privateSubnetIds.map((_, i) => checked.apply((pr) => pr[i].id)),
       publicSubnetIds: publics.apply((pu) => pu.map((s) => s.id)),
       zones: checked.apply((pr) => pr.map((s): Zone => ({ name: s.availabilityZone, id: s.availabilityZoneId }))),
     };
@@ -280,6 +288,7 @@ interface Built {
   vpcId: pulumi.Output<string>;
   vpcCidr: pulumi.Output<string>;
   privateSubnetIds: pulumi.Output<string[]>;
+  privateSubnetIdList: pulumi.Output<string>[];
   publicSubnetIds: pulumi.Output<string[]>;
   zones: pulumi.Output<Zone[]>;
 }
