@@ -1,26 +1,11 @@
-/** Helpers for property values in the engine's wire form (what the monitor records and exports hold). */
-import { isRecord } from "../config/values";
+/**
+ * Property values in the engine's wire form (what the monitor records and exports hold). The
+ * engine's constants and the secret helpers are the policy pack's (`policy/lib/wire.ts`): the
+ * pack is published alone and keeps them, the plan uses them from there, so there is one copy.
+ */
+import { isRecord, isSecret, reveal, SECRET_SIG, SIG_KEY } from "../policy/lib/wire";
 
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** True for a value wrapped as a secret, in wire form ({sig, value}) or export form ({sig, plaintext|ciphertext}). */
-export function isSecret(v: unknown): v is Record<string, unknown> {
-  return isRecord(v) && v[SIG_KEY] === SECRET_SIG;
-}
-
-/** The value with every secret wrapper removed (export-form plaintext is parsed back). */
-export function reveal(v: unknown): unknown {
-  if (isSecret(v)) {
-    if ("value" in v) return reveal(v.value);
-    if (typeof v.plaintext === "string") return reveal(JSON.parse(v.plaintext));
-    return UNKNOWN;
-  }
-  if (Array.isArray(v)) return v.map(reveal);
-  if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, reveal(x)]));
-  return v;
-}
+export { isSecret, reveal, SECRET_SIG, SIG_KEY, UNKNOWN } from "../policy/lib/wire";
 
 /** Wire form to `pulumi stack export --show-secrets` form: secrets become {sig, plaintext}. */
 export function toExportForm(v: unknown): unknown {

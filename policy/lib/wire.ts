@@ -4,9 +4,8 @@
  * constants (`specialSigKey`, `specialSecretSig` and `unknownValue` in @pulumi/pulumi/runtime/rpc),
  * not ours.
  *
- * A deliberate copy of plan/values.ts (and of components/shared/records.ts's isRecord): the pack
- * is published alone (`pulumi policy publish` packs only policy/), so it cannot import the
- * program. tests/stacks/pack-on-plans.spec.ts checks that the two copies agree.
+ * The pack is published alone (`pulumi policy publish` packs only policy/), so it keeps these
+ * itself; the offline plan (plan/values.ts) uses them from here rather than keeping a copy.
  */
 
 /** A plain object (not null, not an array). */
