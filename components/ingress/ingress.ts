@@ -20,7 +20,7 @@ const SUFFIX = { length: 6, special: false, upper: false } as const;
  * HTTP listener that only redirects, and an instance target group on the nginx NodePort (the
  * application's chart binds it). `controller` mode: no load balancer here, but the values that make
  * the AWS Load Balancer Controller build an equally strict one. Either way: one security group
- * (HTTPS and the redirect from `allowedCidrs`, out only to the nodes' backend port) and a
+ * (HTTPS and the redirect from `allowedCidrs`, out only to the backend port of the nodes) and a
  * certificate, given or requested with DNS validation.
  */
 export class Ingress extends pulumi.ComponentResource {
@@ -46,7 +46,9 @@ export class Ingress extends pulumi.ComponentResource {
       `${name}-lb`,
       {
         vpcId: args.vpcId,
-        description: `${name}: HTTPS load balancer, to the nodes' backend port only`,
+        // EC2 accepts only a-z A-Z 0-9, spaces and ._-:/()#,@[]+=&;{}!$* in descriptions (EC2 API
+        // Reference, CreateSecurityGroup); the pack's ec2-security-group-valid-description holds it.
+        description: `${name}: HTTPS load balancer, to the backend port of the nodes only`,
         // The policy pack admits the internet on 443/80 only to load balancers' groups; in controller
         // mode no load balancer exists at plan time, so the group says what it is for.
         tags: nameTags(args.tags, `${name}-lb`, { [LOAD_BALANCER_ROLE_TAG]: "load-balancer" }),
@@ -81,7 +83,7 @@ export class Ingress extends pulumi.ComponentResource {
         ipProtocol: "tcp",
         fromPort: args.backendPort,
         toPort: args.backendPort,
-        description: "To the nodes' backend port",
+        description: "To the backend port of the nodes",
         tags: nameTags(args.tags, `${name}-lb-to-nodes`),
       },
       parent,
