@@ -7,13 +7,14 @@ import { type IngressArgs, type ResolvedIngressArgs, withDefaults } from "./args
 import {
   controllerIngressValues,
   ingressClassName,
-  shortName,
+  loadBalancerName,
+  NAME_SUFFIX_LENGTH,
   validationMessage,
   type ValidationRecord,
   validationRecords,
 } from "./values";
 
-const SUFFIX = { length: 6, special: false, upper: false } as const;
+const SUFFIX = { length: NAME_SUFFIX_LENGTH, special: false, upper: false } as const;
 
 /**
  * HTTPS into the cluster. `alb` mode: an Application Load Balancer with a TLS 1.3 policy, an
@@ -128,7 +129,7 @@ export class Ingress extends pulumi.ComponentResource {
       const lb = new aws.lb.LoadBalancer(
         name,
         {
-          name: pulumi.interpolate`${shortName(name)}-${lbSuffix.result}`,
+          name: lbSuffix.result.apply((s) => loadBalancerName(name, s)),
           loadBalancerType: "application",
           internal: args.internal,
           subnets: args.subnetIds,
@@ -146,7 +147,7 @@ export class Ingress extends pulumi.ComponentResource {
       const targets = new aws.lb.TargetGroup(
         name,
         {
-          name: pulumi.interpolate`${shortName(name)}-${tgSuffix.result}`,
+          name: tgSuffix.result.apply((s) => loadBalancerName(name, s)),
           port: args.backendPort,
           protocol: "HTTP",
           targetType: "instance",
