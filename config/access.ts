@@ -19,8 +19,16 @@ export function readAccess(c: Check, s: Raw): AccessSection {
   const p = "access";
   return {
     enabled: c.bool(s, p, "enabled", d.enabled),
-    trustedAccountId: c.string(s, p, "trustedAccountId", d.trustedAccountId, "a 12-digit AWS account id", (x) =>
-      ACCOUNT_ID.test(x),
+    // `pulumi config set --path` stores an account id as a number: 12 digits are unambiguous; fewer
+    // mean leading zeros were lost, and the message says to quote it.
+    trustedAccountId: c.string(
+      s,
+      p,
+      "trustedAccountId",
+      d.trustedAccountId,
+      "a 12-digit AWS account id",
+      (x) => ACCOUNT_ID.test(x),
+      (n) => (Number.isSafeInteger(n) ? String(n) : undefined),
     ),
     requireMfa: c.bool(s, p, "requireMfa", d.requireMfa),
     externalId: c.string(
