@@ -248,16 +248,16 @@ export function nodeLabelValueProblem(value: string): string | undefined {
  * "Taints and Tolerations"). At most 50 taints per node group (aws.eks.NodeGroup taints: "Maximum of
  * 50 taints per node group").
  */
+export const TAINT_KEY_ALLOWED = "a taint key ([prefix/]name, letters, digits, - _ .) of 1 to 63 characters in all";
+export const TAINT_VALUE_ALLOWED =
+  "a taint value of at most 63 letters, digits, - _ ., starting and ending with a letter or digit";
+
 export function taintKeyProblem(key: string): string | undefined {
-  return LABEL_KEY.test(key) && length(key) <= 63
-    ? undefined
-    : "a taint key ([prefix/]name, letters, digits, - _ .) of 1 to 63 characters in all";
+  return LABEL_KEY.test(key) && length(key) <= 63 ? undefined : TAINT_KEY_ALLOWED;
 }
 
 export function taintValueProblem(value: string): string | undefined {
-  return LABEL_VALUE.test(value)
-    ? undefined
-    : "a taint value of at most 63 letters, digits, - _ ., starting and ending with a letter or digit";
+  return LABEL_VALUE.test(value) ? undefined : TAINT_VALUE_ALLOWED;
 }
 
 export const MAX_TAINTS_PER_NODE_GROUP = 50;
