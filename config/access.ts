@@ -14,13 +14,27 @@ export interface AccessSection extends AccessSettings {
 /** The defaults of the `access` section (../shared/CONFIG.md). */
 export const ACCESS_SECTION_DEFAULTS: AccessSection = { enabled: false, ...ACCESS_DEFAULTS, clusterAccess: true };
 
+/**
+ * The other access keys are read, and checked, even while `enabled` is false: unlike the network's
+ * mode-dependent keys they are not meaningless then. The specification has the vendor's access
+ * revoked after a deployment and granted again when needed; turning `enabled` off keeps the
+ * settings (external id, permissions) ready for the next time, so they are not refused.
+ */
 export function readAccess(c: Check, s: Raw): AccessSection {
   const d = ACCESS_SECTION_DEFAULTS;
   const p = "access";
   return {
     enabled: c.bool(s, p, "enabled", d.enabled),
-    trustedAccountId: c.string(s, p, "trustedAccountId", d.trustedAccountId, "a 12-digit AWS account id", (x) =>
-      ACCOUNT_ID.test(x),
+    // `pulumi config set --path` stores an account id as a number: 12 digits are unambiguous; fewer
+    // mean leading zeros were lost, and the message says to quote it.
+    trustedAccountId: c.string(
+      s,
+      p,
+      "trustedAccountId",
+      d.trustedAccountId,
+      "a 12-digit AWS account id",
+      (x) => ACCOUNT_ID.test(x),
+      (n) => (Number.isSafeInteger(n) ? String(n) : undefined),
     ),
     requireMfa: c.bool(s, p, "requireMfa", d.requireMfa),
     externalId: c.string(

@@ -25,6 +25,22 @@ export function show(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
+/** What a value is, in words: "a number", "a list", ... */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return typeof value === "number" ? "a number" : typeof value === "boolean" ? "a boolean" : `a ${typeof value}`;
+}
+
+/**
+ * Why a number or boolean stands where text is expected: YAML (the stack file, or `pulumi config set
+ * --path`) reads an unquoted 1.30 as the number 1.3, 0123 as 123 and true as a boolean, so the text
+ * the user meant is lost. The fix is to quote it.
+ */
+const RETYPED =
+  "YAML reads unquoted digits, true and false as numbers and booleans (1.30 becomes 1.3, 0123 becomes 123)";
+
 export class Check {
   readonly problems: string[] = [];
 
@@ -52,10 +68,27 @@ export class Check {
     if (this.problems.length > 0) throw this.makeError([...this.problems]);
   }
 
-  /** A raw field, or the fallback when it is absent or null. */
-  field(obj: Raw, name: string, fallback: unknown): unknown {
+  /**
+   * A raw field, or the fallback when it is absent. A null (YAML's empty value, `~` or `null`) is
+   * not taken for absent: a value never falls back to its default silently. It is reported, and the
+   * fallback is returned only so that validation goes on.
+   */
+  field(obj: Raw, parent: string, name: string, fallback: unknown, expected: string): unknown {
     const value = obj[name];
-    return value === undefined || value === null ? fallback : value;
+    if (value === undefined) return fallback;
+    if (value === null) {
+      this.problem(
+        this.key(parent, name),
+        `got null (YAML reads an empty value, ~ and null as null); expected ${expected}. Remove the key to use the default ${show(fallback)}`,
+      );
+      return fallback;
+    }
+    return value;
+  }
+
+  /** Records that `key` holds a number or boolean where text is expected, and says to quote it. */
+  retyped(key: string, value: unknown, expected: string): void {
+    this.problem(key, `got ${show(value)}, ${kindOf(value)}; expected ${expected}, as text: quote it (${RETYPED})`);
   }
 
   /** An object whose keys must be among `known`; an empty object after a problem. */
@@ -73,7 +106,7 @@ export class Check {
 
   /** A top-level section; its known keys are those of its defaults. */
   section(values: Raw, name: string, defaults: object): Raw {
-    return this.object(this.field(values, name, {}), name, Object.keys(defaults));
+    return this.object(this.field(values, "", name, {}, "an object"), name, Object.keys(defaults));
   }
 
   requiredString(obj: Raw, parent: string, name: string, expected: string, test: (s: string) => boolean): string {
@@ -83,6 +116,10 @@ export class Check {
       this.problem(key, `is required; expected ${expected}`);
       return "";
     }
+    if (typeof value === "number" || typeof value === "boolean") {
+      this.retyped(key, value, expected);
+      return "";
+    }
     if (typeof value !== "string" || !test(value)) {
       this.fail(key, value, expected);
       return "";
@@ -90,6 +127,11 @@ export class Check {
     return value;
   }
 
+  /**
+   * A string. `fromNumber` accepts a number where its text is unambiguous (a 12-digit account id:
+   * `pulumi config set --path` stores such values as numbers); any other number or boolean is
+   * refused with "quote it".
+   */
   string(
     obj: Raw,
     parent: string,
@@ -97,17 +139,27 @@ export class Check {
     fallback: string,
     expected: string,
     test: (s: string) => boolean,
+    fromNumber?: (n: number) => string | undefined,
   ): string {
-    const value = this.field(obj, name, fallback);
+    const key = this.key(parent, name);
+    const value = this.field(obj, parent, name, fallback, expected);
+    if (typeof value === "number" && fromNumber !== undefined) {
+      const text = fromNumber(value);
+      if (text !== undefined && test(text)) return text;
+    }
+    if (typeof value === "number" || typeof value === "boolean") {
+      this.retyped(key, value, expected);
+      return fallback;
+    }
     if (typeof value !== "string" || !test(value)) {
-      this.fail(this.key(parent, name), value, expected);
+      this.fail(key, value, expected);
       return fallback;
     }
     return value;
   }
 
   int(obj: Raw, parent: string, name: string, fallback: number, min: number, max: number): number {
-    const value = this.field(obj, name, fallback);
+    const value = this.field(obj, parent, name, fallback, `an integer from ${min} to ${max}`);
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
       this.fail(this.key(parent, name), value, `an integer from ${min} to ${max}`);
       return fallback;
@@ -116,7 +168,7 @@ export class Check {
   }
 
   bool(obj: Raw, parent: string, name: string, fallback: boolean): boolean {
-    const value = this.field(obj, name, fallback);
+    const value = this.field(obj, parent, name, fallback, "true or false");
     if (typeof value !== "boolean") {
       this.fail(this.key(parent, name), value, "true or false");
       return fallback;
@@ -125,16 +177,17 @@ export class Check {
   }
 
   oneOf<T extends string | number>(obj: Raw, parent: string, name: string, fallback: T, allowed: readonly T[]): T {
-    const value = this.field(obj, name, fallback);
+    const expected = `one of ${allowed.map((a) => show(a)).join(", ")}`;
+    const value = this.field(obj, parent, name, fallback, expected);
     if (!allowed.includes(value as T)) {
-      this.fail(this.key(parent, name), value, `one of ${allowed.map((a) => show(a)).join(", ")}`);
+      this.fail(this.key(parent, name), value, expected);
       return fallback;
     }
     return value as T;
   }
 
   list(obj: Raw, parent: string, name: string, fallback: readonly unknown[]): unknown[] {
-    const value = this.field(obj, name, fallback);
+    const value = this.field(obj, parent, name, fallback, "a list");
     if (!Array.isArray(value)) {
       this.fail(this.key(parent, name), value, "a list");
       return [...fallback];
@@ -155,6 +208,7 @@ export class Check {
     const good: string[] = [];
     items.forEach((item, i) => {
       if (typeof item === "string" && test(item)) good.push(item);
+      else if (typeof item === "number" || typeof item === "boolean") this.retyped(`${key}[${i}]`, item, expected);
       else this.fail(`${key}[${i}]`, item, expected);
     });
     return good;
@@ -170,7 +224,13 @@ export class Check {
   }
 
   cidr(obj: Raw, parent: string, name: string, fallback: string, minPrefix: number, maxPrefix: number): string {
-    const value = this.field(obj, name, fallback);
+    const value = this.field(
+      obj,
+      parent,
+      name,
+      fallback,
+      `an IPv4 CIDR with a prefix from /${minPrefix} to /${maxPrefix}`,
+    );
     const problem = this.cidrProblem(value, minPrefix, maxPrefix);
     if (problem !== undefined) {
       this.fail(this.key(parent, name), value, problem);
@@ -206,13 +266,17 @@ export class Check {
     entryProblem: (k: string, v: string) => string | undefined,
   ): Record<string, string> {
     const key = this.key(parent, name);
-    const value = this.field(obj, name, fallback);
+    const value = this.field(obj, parent, name, fallback, "a map of strings to strings");
     if (!isRecord(value)) {
       this.fail(key, value, "a map of strings to strings");
       return { ...fallback };
     }
     const good: Record<string, string> = {};
     for (const [k, v] of Object.entries(value)) {
+      if (typeof v === "number" || typeof v === "boolean") {
+        this.retyped(`${key}.${k}`, v, "a string");
+        continue;
+      }
       const problem = typeof v === "string" ? entryProblem(k, v) : "a string value";
       if (problem === undefined) good[k] = v as string;
       else this.fail(`${key}.${k}`, v, problem);

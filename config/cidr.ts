@@ -35,3 +35,20 @@ export function cidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
 export function cidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
   return cidrContains(a, b) || cidrContains(b, a);
 }
+
+/** The first and last address of a range, as numbers. */
+function bounds(c: Ipv4Cidr): [number, number] {
+  const start = c.address.toByteArray().reduce((n, byte) => n * 256 + byte, 0);
+  return [start, start + 2 ** (32 - c.prefix) - 1];
+}
+
+/** True when the ranges together cover every IPv4 address (0.0.0.0/1 with 128.0.0.0/1, say). */
+export function coverAllAddresses(cidrs: readonly Ipv4Cidr[]): boolean {
+  const sorted = cidrs.map(bounds).sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  for (const [start, end] of sorted) {
+    if (start > next) return false;
+    next = Math.max(next, end + 1);
+  }
+  return next > 2 ** 32 - 1;
+}

@@ -28,7 +28,13 @@ export const VPC_ID = /^vpc-[0-9a-f]{8}([0-9a-f]{9})?$/;
 export const SUBNET_ID = /^subnet-[0-9a-f]{8}([0-9a-f]{9})?$/;
 export const AZ_ID = /^[a-z]{2,5}\d-az\d{1,2}$/;
 export const IAM_PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/;
-export const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/;
+/**
+ * A KMS key ARN: `arn:<partition>:kms:<region>:<account>:key/<key id>`, the key id a UUID or, for a
+ * multi-Region key, `mrk-` and 32 hex digits (KMS Developer Guide, "Multi-Region keys in AWS KMS":
+ * "Multi-Region key IDs begin with mrk-"). Groups: partition, region.
+ */
+export const KMS_KEY_ARN =
+  /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):\d{12}:key\/([0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 export const ACM_ARN =
   /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
 export const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
@@ -37,9 +43,10 @@ export const ACCOUNT_ID = /^\d{12}$/;
 export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 export const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 export const DB_INSTANCE_CLASS = /^db\.[a-z0-9-]+\.[a-z0-9]+$/;
-export const K8S_VERSION = /^1\.\d{2}$/;
-export const PG_VERSION = /^(1[3-9]|[2-9]\d)(\.\d+)?$/;
-export const SSL_POLICY = /^ELBSecurityPolicy-(TLS13-[\w-]+|FS-1-2-[\w-]+|TLS-1-2-[\w-]+)$/;
-export const LABEL_KEY = /^([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([\w.-]{0,61}[A-Za-z0-9])?$/;
-export const LABEL_VALUE = /^([A-Za-z0-9]([\w.-]{0,61}[A-Za-z0-9])?)?$/;
+export const PG_VERSION = /^(\d+)(?:\.(\d+))?$/;
 export const URL_PATH = /^\/[\x21-\x7e]*$/;
+
+/** The partition of an ARN (`aws` of `arn:aws:iam::...`), or undefined for text that is not an ARN. */
+export function arnPartition(arn: string): string | undefined {
+  return /^arn:([a-z-]+):/.exec(arn)?.[1];
+}

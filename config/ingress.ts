@@ -1,7 +1,13 @@
 /** The contract's `ingress` section: the Ingress component's settings. */
 import { INGRESS_DEFAULTS, type IngressSettings } from "../components/ingress/args";
+import { ELB_SSL_POLICIES, REGIONS } from "./aws-data";
 import { type Check, type Raw } from "./check";
-import { ACM_ARN, HOSTED_ZONE_ID, REGION, S3_BUCKET, SSL_POLICY, URL_PATH } from "./formats";
+import { ACM_ARN, arnPartition, HOSTED_ZONE_ID, S3_BUCKET, URL_PATH } from "./formats";
+
+/** The policies of the table that accept neither TLS 1.0 nor TLS 1.1. */
+export const TLS12_OR_LATER_POLICIES = Object.entries(ELB_SSL_POLICIES)
+  .filter(([, protocols]) => !protocols.includes("TLSv1") && !protocols.includes("TLSv1.1"))
+  .map(([name]) => name);
 
 export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
   const d = INGRESS_DEFAULTS;
@@ -17,7 +23,14 @@ export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
     (x) => x === "" || ACM_ARN.test(x),
   );
   const certRegion = ACM_ARN.exec(certificateArn)?.[1];
-  if (certRegion !== undefined && REGION.test(region) && certRegion !== region) {
+  const partition = REGIONS[region]?.partition;
+  if (certRegion !== undefined && partition !== undefined && arnPartition(certificateArn) !== partition) {
+    c.fail(
+      `${p}.certificateArn`,
+      certificateArn,
+      `an ARN of the ${partition} partition, the partition of aws:region ${region}`,
+    );
+  } else if (certRegion !== undefined && partition !== undefined && certRegion !== region) {
     c.fail(
       `${p}.certificateArn`,
       certificateArn,
@@ -34,13 +47,14 @@ export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
   );
   const allowedCidrs = c.cidrList(s, p, "allowedCidrs", d.allowedCidrs, 0, 32);
   if (allowedCidrs.length === 0) c.fail(`${p}.allowedCidrs`, allowedCidrs, "at least one CIDR that may reach HTTPS");
+  // Elastic Load Balancing's policies and the TLS versions each accepts: config/aws-data.ts.
   const sslPolicy = c.string(
     s,
     p,
     "sslPolicy",
     d.sslPolicy,
-    "an ELB security policy with TLS 1.2 or later, such as ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-    (x) => SSL_POLICY.test(x),
+    `an Application Load Balancer security policy without TLS 1.0 or 1.1: ${TLS12_OR_LATER_POLICIES.join(", ")}`,
+    (x) => TLS12_OR_LATER_POLICIES.includes(x),
   );
   const idleTimeoutSeconds = c.int(s, p, "idleTimeoutSeconds", d.idleTimeoutSeconds, 1, 4000);
   const backendPort = c.int(s, p, "backendPort", d.backendPort, 30000, 32767);
@@ -53,6 +67,29 @@ export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
     (x) => URL_PATH.test(x) && x.length <= 1024,
   );
   const deletionProtection = c.bool(s, p, "deletionProtection", d.deletionProtection);
+  const certificateValidationTimeoutMinutes = c.int(
+    s,
+    p,
+    "certificateValidationTimeoutMinutes",
+    d.certificateValidationTimeoutMinutes,
+    5,
+    240,
+  );
+  // Keys that mean nothing in the mode chosen, named as the file has them.
+  if (certificateArn !== "" && "certificateValidationTimeoutMinutes" in s) {
+    c.fail(
+      `${p}.certificateValidationTimeoutMinutes`,
+      s.certificateValidationTimeoutMinutes,
+      "no value while ingress.certificateArn is given: only a certificate requested here is waited for; remove it",
+    );
+  }
+  if (mode === "controller" && certificateArn !== "" && hostedZoneId !== "") {
+    c.fail(
+      `${p}.hostedZoneId`,
+      hostedZoneId,
+      "no value in controller mode with ingress.certificateArn given: the zone is used only to validate a requested certificate (the controller's load balancer gets no alias record here); remove it",
+    );
+  }
   return {
     mode,
     internal,
@@ -72,13 +109,6 @@ export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
       "empty, or the name of an S3 bucket in the stack's region",
       (x) => x === "" || S3_BUCKET.test(x),
     ),
-    certificateValidationTimeoutMinutes: c.int(
-      s,
-      p,
-      "certificateValidationTimeoutMinutes",
-      d.certificateValidationTimeoutMinutes,
-      5,
-      240,
-    ),
+    certificateValidationTimeoutMinutes,
   };
 }

@@ -1,10 +1,11 @@
 /** The contract's `network` section: the Network component's settings. */
 import { type NetworkSettings, NETWORK_DEFAULTS } from "../components/network/args";
+import { REGIONS } from "./aws-data";
 import { type Check, type Raw } from "./check";
 import { cidrContains, cidrsOverlap, parseIpv4Cidr } from "./cidr";
 import { AZ_ID, LOG_RETENTION_DAYS, SUBNET_ID, VPC_ID } from "./formats";
 
-export function readNetwork(c: Check, s: Raw): NetworkSettings {
+export function readNetwork(c: Check, s: Raw, region: string): NetworkSettings {
   const d = NETWORK_DEFAULTS;
   const p = "network";
   const vpcId = c.string(
@@ -43,6 +44,18 @@ export function readNetwork(c: Check, s: Raw): NetworkSettings {
     "AZ ids such as use1-az1 (not names such as us-east-1a)",
     (x) => AZ_ID.test(x),
   );
+  // AZ ids carry their region's prefix (use1-az4 is in us-east-1): config/aws-data.ts.
+  const azIdPrefix = REGIONS[region]?.azIdPrefix;
+  if (azIdPrefix !== undefined) {
+    availabilityZoneIds.forEach((id, i) => {
+      if (!id.startsWith(`${azIdPrefix}-az`))
+        c.fail(
+          `${p}.availabilityZoneIds[${i}]`,
+          id,
+          `an AZ id of aws:region ${region}, such as ${azIdPrefix}-az1 (this one is another region's)`,
+        );
+    });
+  }
   const zonesValid = c.problems.length === beforeZones;
   const natGateway = c.oneOf(s, p, "natGateway", d.natGateway, ["single", "perAz", "none"] as const);
   const flowLogs = c.bool(s, p, "flowLogs", d.flowLogs);
@@ -69,6 +82,7 @@ export function readNetwork(c: Check, s: Raw): NetworkSettings {
       "availabilityZoneIds",
       "natGateway",
       "flowLogs",
+      "flowLogsRetentionDays",
     ]) {
       if (key in s)
         c.fail(
@@ -78,13 +92,24 @@ export function readNetwork(c: Check, s: Raw): NetworkSettings {
         );
     }
   } else {
-    if (privateSubnetIds.length > 0 || publicSubnetIds.length > 0) {
-      c.fail(
-        `${p}.privateSubnetIds`,
-        [...privateSubnetIds, ...publicSubnetIds],
-        "subnet ids only with network.vpcId; without it this program creates the subnets from the CIDRs",
-      );
+    // Each named under the key the file holds.
+    for (const [key, ids] of [
+      ["privateSubnetIds", privateSubnetIds],
+      ["publicSubnetIds", publicSubnetIds],
+    ] as const) {
+      if (ids.length > 0)
+        c.fail(
+          `${p}.${key}`,
+          ids,
+          "subnet ids only with network.vpcId; without it this program creates the subnets from the CIDRs",
+        );
     }
+    if (!flowLogs && "flowLogsRetentionDays" in s)
+      c.fail(
+        `${p}.flowLogsRetentionDays`,
+        s.flowLogsRetentionDays,
+        "no value while network.flowLogs is false (no flow log group is created); set flowLogs: true, or remove it",
+      );
     if (privateSubnetCidrs.length < 2)
       c.fail(
         `${p}.privateSubnetCidrs`,

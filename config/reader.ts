@@ -2,19 +2,28 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { PROJECT, type Settings } from "./settings";
-import { type RawConfig, validateConfig } from "./validator";
+import { OTHER_NAMESPACES, type RawConfig, validateConfig } from "./validator";
 import { parseConfigValue } from "./values";
+
+/**
+ * Splits every config key of the stack (full keys, values as the engine passes them) into the
+ * project's keys (namespace removed, structured values parsed) and the keys of namespaces that are
+ * neither the project's nor in OTHER_NAMESPACES. Pure.
+ */
+export function splitConfig(all: Readonly<Record<string, string>>, region: string | undefined): RawConfig {
+  const values: Record<string, unknown> = {};
+  const foreignKeys: Record<string, unknown> = {};
+  const prefix = `${PROJECT}:`;
+  for (const [fullKey, text] of Object.entries(all)) {
+    if (fullKey.startsWith(prefix)) values[fullKey.slice(prefix.length)] = parseConfigValue(text);
+    else if (!OTHER_NAMESPACES.includes(fullKey.split(":")[0])) foreignKeys[fullKey] = parseConfigValue(text);
+  }
+  return { region, values, foreignKeys };
+}
 
 /** Reads the stack's config (no validation here) into the validator's input. */
 export function readRawConfig(): RawConfig {
-  const values: Record<string, unknown> = {};
-  const prefix = `${PROJECT}:`;
-  for (const [fullKey, text] of Object.entries(pulumi.runtime.allConfig())) {
-    if (!fullKey.startsWith(prefix)) continue;
-    const key = fullKey.slice(prefix.length);
-    values[key] = parseConfigValue(text);
-  }
-  return { region: new pulumi.Config("aws").get("region"), values };
+  return splitConfig(pulumi.runtime.allConfig(), new pulumi.Config("aws").get("region"));
 }
 
 /** Reads and validates this stack's settings; throws ConfigError before anything is declared. */

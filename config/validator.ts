@@ -4,15 +4,31 @@
  * the value given and what is allowed. Nothing here declares a resource or reads Pulumi's config.
  */
 import { readAccess } from "./access";
-import { Check } from "./check";
+import { REGIONS } from "./aws-data";
+import { Check, show } from "./check";
 import { readCluster } from "./cluster";
 import { readDatabase } from "./database";
-import { DNS_LABEL, HOST_NAME, REGION } from "./formats";
+import { arnPartition, DNS_LABEL, HOST_NAME, REGION } from "./formats";
 import { readIngress } from "./ingress";
+import { derivedNames, derivedNamesProblem, nodeGroupName } from "./names";
 import { readNetwork } from "./network";
 import { readPlatform } from "./platform";
 import { DEFAULTS, PROJECT, type Settings, TOP_LEVEL_KEYS } from "./settings";
 import { readStorage } from "./storage";
+import { readTags } from "./tags";
+
+/**
+ * Config namespaces other than the project's that a stack file may hold: the providers this program
+ * uses (aws, kubernetes, random, eks) and Pulumi's own (pulumi:tags, pulumi:template, ...).
+ */
+export const OTHER_NAMESPACES = ["aws", "kubernetes", "random", "eks", "pulumi"];
+
+/**
+ * The longest domain ACM takes as a certificate's domain name: ACM API Reference,
+ * RequestCertificate, DomainName: "the length of the domain name (technically, the Common Name)
+ * that you provide cannot exceed 64 octets (characters), including periods" (RFC 5280).
+ */
+export const ACM_MAX_DOMAIN_LENGTH = 64;
 
 /** Thrown by validateConfig with every problem found; its message lists them one per line. */
 export class ConfigError extends Error {
@@ -31,6 +47,12 @@ export interface RawConfig {
   readonly region?: string;
   /** The `datafold-aws:` keys without their namespace. */
   readonly values: Readonly<Record<string, unknown>>;
+  /**
+   * Full keys in namespaces that are neither the project's nor one of OTHER_NAMESPACES (a
+   * `datafold:database` meant as `datafold-aws:database`), with their values: refused, since the
+   * program would never read them.
+   */
+  readonly foreignKeys?: Readonly<Record<string, unknown>>;
 }
 
 /** Validates the raw config and resolves every default. Throws ConfigError with all problems. */
@@ -38,11 +60,26 @@ export function validateConfig(raw: RawConfig): Settings {
   const c = new Check(PROJECT, (problems) => new ConfigError(problems));
   const v = raw.values;
 
+  // The regions of the aws, aws-cn and aws-us-gov partitions: config/aws-data.ts, with the source.
   if (raw.region === undefined || raw.region === "")
     c.problem("aws:region", "is required; set it with `pulumi config set aws:region us-east-1`", true);
-  else if (!REGION.test(raw.region))
-    c.problem("aws:region", `got "${raw.region}"; expected an AWS region name such as us-east-1`, true);
+  else if (!REGION.test(raw.region) || REGIONS[raw.region] === undefined)
+    c.problem(
+      "aws:region",
+      `got "${raw.region}"; expected a region of the aws, aws-cn or aws-us-gov partition, such as us-east-1 (config/aws-data.ts lists them)`,
+      true,
+    );
   const region = raw.region ?? "";
+  const partition = REGIONS[region]?.partition;
+
+  for (const [key, value] of Object.entries(raw.foreignKeys ?? {})) {
+    const name = key.slice(key.indexOf(":") + 1);
+    c.problem(
+      key,
+      `got ${show(value)}; expected a key in the project's namespace (${PROJECT}:${name}) or a provider's (${OTHER_NAMESPACES.join(", ")}): the program reads no other namespace, so this value would be ignored`,
+      true,
+    );
+  }
 
   for (const key of Object.keys(v)) {
     if (!TOP_LEVEL_KEYS.includes(key)) c.fail(key, v[key], `one of the project's keys: ${TOP_LEVEL_KEYS.join(", ")}`);
@@ -58,19 +95,43 @@ export function validateConfig(raw: RawConfig): Settings {
   const domain = c.requiredString(v, "", "domain", "a lowercase host name such as datafold.example.com", (s) =>
     HOST_NAME.test(s),
   );
-  const tags = c.stringMap(v, "", "tags", DEFAULTS.tags, (k, val) =>
-    k.length < 1 || k.length > 128 || k.toLowerCase().startsWith("aws:") || val.length > 256
-      ? "tag keys are 1 to 128 characters and do not start with aws:, values at most 256 characters"
-      : undefined,
-  );
+  if (deploymentName !== "") {
+    const problem = derivedNamesProblem(derivedNames(deploymentName));
+    if (problem !== undefined) c.fail("deploymentName", deploymentName, problem);
+  }
+  const tags = readTags(c, v);
 
-  const network = readNetwork(c, c.section(v, "network", DEFAULTS.network));
+  const network = readNetwork(c, c.section(v, "network", DEFAULTS.network), region);
   const cluster = readCluster(c, c.section(v, "cluster", DEFAULTS.cluster));
-  const storage = readStorage(c, c.section(v, "storage", DEFAULTS.storage));
+  const storage = readStorage(c, c.section(v, "storage", DEFAULTS.storage), region);
   const database = readDatabase(c, c.section(v, "database", DEFAULTS.database));
   const ingress = readIngress(c, c.section(v, "ingress", DEFAULTS.ingress), region);
   const access = readAccess(c, c.section(v, "access", DEFAULTS.access));
   const platform = readPlatform(c, c.section(v, "platform", DEFAULTS.platform));
+
+  if (deploymentName !== "") {
+    cluster.nodeGroups.forEach((g, i) => {
+      const problem = derivedNamesProblem([nodeGroupName(deploymentName, g.name)]);
+      if (problem !== undefined) c.fail(`cluster.nodeGroups[${i}].name`, g.name, problem);
+    });
+  }
+  // IAM ARNs name their partition: it must be the region's (EKS refuses an access entry for a
+  // principal of another partition).
+  if (partition !== undefined) {
+    for (const key of ["adminRoleArns", "viewerRoleArns"] as const) {
+      cluster[key].forEach((arn) => {
+        if (arnPartition(arn) !== partition)
+          c.fail(`cluster.${key}`, arn, `an ARN of the ${partition} partition, the partition of aws:region ${region}`);
+      });
+    }
+  }
+  if (ingress.certificateArn === "" && domain.length > ACM_MAX_DOMAIN_LENGTH) {
+    c.fail(
+      "domain",
+      domain,
+      `at most ${ACM_MAX_DOMAIN_LENGTH} characters while the certificate is requested here (ACM's limit for a certificate's domain name; it is ${domain.length}); or give ingress.certificateArn`,
+    );
+  }
 
   if (network.vpcId !== "" && !ingress.internal && network.publicSubnetIds.length === 0) {
     c.fail(

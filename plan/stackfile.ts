@@ -38,11 +38,42 @@ function replaceSecure(v: unknown): { value: unknown; secret: boolean } {
   return { value: v, secret: false };
 }
 
+/** The key a YAML error points at: the text from the mark to the colon that ends the key. */
+function keyAt(buffer: string, position: number): string {
+  const line = buffer.slice(position).split("\n")[0];
+  // A plain key may hold colons not followed by a space (datafold-aws:network).
+  return (/^\s*("[^"]*"|'[^']*'|(?:[^:#]|:(?=\S))+?)\s*:(?:\s|$)/.exec(line)?.[1] ?? line).replace(/^["']|["']$/g, "");
+}
+
 function loadYaml(file: string): Record<string, unknown> {
-  const doc = yaml.load(fs.readFileSync(file, "utf8"));
+  let doc: unknown;
+  try {
+    doc = yaml.load(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    // js-yaml refuses a key given twice in one mapping (as YAML 1.2 requires, and as the Pulumi CLI
+    // does); name the key and where, so that the fix is obvious.
+    if (err instanceof yaml.YAMLException && err.reason === "duplicated mapping key" && err.mark !== undefined) {
+      const { buffer, position, line } = err.mark as unknown as { buffer: string; position: number; line: number };
+      throw new Error(
+        `${file}:${line + 1}: the key "${keyAt(buffer, position)}" appears twice in the same mapping; YAML keeps one value per key, so one of them would be lost: merge the two into one`,
+      );
+    }
+    throw err;
+  }
   if (doc === undefined || doc === null) return {};
   if (!isRecord(doc)) throw new Error(`${file}: expected a YAML mapping at the top level`);
   return doc;
+}
+
+/**
+ * The paths of numbers JSON cannot hold (YAML's .inf, -.inf, .nan): JSON.stringify would write them
+ * as null, the Pulumi CLI's JSON encoding refuses them, and the value the user wrote would be lost.
+ */
+function nonFiniteNumbers(value: unknown, path: string): string[] {
+  if (typeof value === "number") return Number.isFinite(value) ? [] : [`${path} (${String(value)})`];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nonFiniteNumbers(v, `${path}[${i}]`));
+  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => nonFiniteNumbers(v, `${path}.${k}`));
+  return [];
 }
 
 /** The stacks that have a Pulumi.<stack>.yaml in `dir`, sorted. */
@@ -84,6 +115,13 @@ export function readStackConfig(dir: string, stack: string): StackConfig {
   }
   const stackValues = isRecord(stackFile.config) ? stackFile.config : {};
   for (const [key, value] of Object.entries(stackValues)) values[qualify(key)] = value;
+
+  const lost = Object.entries(values).flatMap(([key, v]) => nonFiniteNumbers(v, key));
+  if (lost.length > 0) {
+    throw new Error(
+      `${stackPath}: ${lost.join(", ")}: YAML reads .inf, -.inf and .nan as numbers that JSON cannot hold, so the value would be lost; quote it if you meant the text, or give a number`,
+    );
+  }
 
   const config: Record<string, string> = {};
   const secretKeys: string[] = [];

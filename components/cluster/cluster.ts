@@ -3,7 +3,7 @@ import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
 
 import { protectedKey } from "../shared/kms";
-import { nameTags } from "../shared/tags";
+import { nameTags, NODE_GROUP_TAG } from "../shared/tags";
 import {
   BEDROCK_SERVICE_ACCOUNTS,
   bedrockPolicy,
@@ -278,7 +278,7 @@ export class Cluster extends pulumi.ComponentResource {
     dependsOn: pulumi.Resource[],
   ): aws.eks.NodeGroup {
     const groupName = `${name}-${group.name}`;
-    const tags = nameTags(args.tags, groupName, { "datafold:node-group": group.name });
+    const tags = nameTags(args.tags, groupName, { [NODE_GROUP_TAG]: group.name });
     const template = new aws.ec2.LaunchTemplate(
       groupName,
       {

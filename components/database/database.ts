@@ -5,7 +5,7 @@ import * as random from "@pulumi/random";
 import { protectedKey } from "../shared/kms";
 import { nameTags } from "../shared/tags";
 import { type DatabaseArgs, withDefaults } from "./args";
-import { autoMinorVersionUpgrade, parameterGroupFamily } from "./engine";
+import { autoMinorVersionUpgrade, finalSnapshotIdentifier, parameterGroupFamily } from "./engine";
 
 export const DATABASE_NAME = "datafold";
 export const DATABASE_USER = "datafold";
@@ -108,7 +108,7 @@ export class Database extends pulumi.ComponentResource {
         copyTagsToSnapshot: true,
         deletionProtection: args.deletionProtection,
         skipFinalSnapshot: false,
-        finalSnapshotIdentifier: `${name}-final`,
+        finalSnapshotIdentifier: finalSnapshotIdentifier(name),
         deleteAutomatedBackups: false,
         caCertIdentifier: "rds-ca-rsa2048-g1",
         enabledCloudwatchLogsExports: ["postgresql", "upgrade"],

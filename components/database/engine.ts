@@ -1,5 +1,10 @@
 /** PostgreSQL engine details derived from the configured version. Plain data; no Pulumi import. */
 
+/** The identifier of the final snapshot RDS takes if the instance is ever deleted. */
+export function finalSnapshotIdentifier(name: string): string {
+  return `${name}-final`;
+}
+
 /** The major version: "17" of "17" or "17.4". */
 export function majorVersion(engineVersion: string): number {
   return Number(engineVersion.split(".")[0]);

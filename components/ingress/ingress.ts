@@ -7,20 +7,21 @@ import { type IngressArgs, type ResolvedIngressArgs, withDefaults } from "./args
 import {
   controllerIngressValues,
   ingressClassName,
-  shortName,
+  loadBalancerName,
+  NAME_SUFFIX_LENGTH,
   validationMessage,
   type ValidationRecord,
   validationRecords,
 } from "./values";
 
-const SUFFIX = { length: 6, special: false, upper: false } as const;
+const SUFFIX = { length: NAME_SUFFIX_LENGTH, special: false, upper: false } as const;
 
 /**
  * HTTPS into the cluster. `alb` mode: an Application Load Balancer with a TLS 1.3 policy, an
  * HTTP listener that only redirects, and an instance target group on the nginx NodePort (the
  * application's chart binds it). `controller` mode: no load balancer here, but the values that make
  * the AWS Load Balancer Controller build an equally strict one. Either way: one security group
- * (HTTPS and the redirect from `allowedCidrs`, out only to the nodes' backend port) and a
+ * (HTTPS and the redirect from `allowedCidrs`, out only to the backend port of the nodes) and a
  * certificate, given or requested with DNS validation.
  */
 export class Ingress extends pulumi.ComponentResource {
@@ -46,7 +47,9 @@ export class Ingress extends pulumi.ComponentResource {
       `${name}-lb`,
       {
         vpcId: args.vpcId,
-        description: `${name}: HTTPS load balancer, to the nodes' backend port only`,
+        // EC2 accepts only a-z A-Z 0-9, spaces and ._-:/()#,@[]+=&;{}!$* in descriptions (EC2 API
+        // Reference, CreateSecurityGroup); the pack's ec2-security-group-valid-description holds it.
+        description: `${name}: HTTPS load balancer, to the backend port of the nodes only`,
         // The policy pack admits the internet on 443/80 only to load balancers' groups; in controller
         // mode no load balancer exists at plan time, so the group says what it is for.
         tags: nameTags(args.tags, `${name}-lb`, { [LOAD_BALANCER_ROLE_TAG]: "load-balancer" }),
@@ -81,7 +84,7 @@ export class Ingress extends pulumi.ComponentResource {
         ipProtocol: "tcp",
         fromPort: args.backendPort,
         toPort: args.backendPort,
-        description: "To the nodes' backend port",
+        description: "To the backend port of the nodes",
         tags: nameTags(args.tags, `${name}-lb-to-nodes`),
       },
       parent,
@@ -126,7 +129,7 @@ export class Ingress extends pulumi.ComponentResource {
       const lb = new aws.lb.LoadBalancer(
         name,
         {
-          name: pulumi.interpolate`${shortName(name)}-${lbSuffix.result}`,
+          name: lbSuffix.result.apply((s) => loadBalancerName(name, s)),
           loadBalancerType: "application",
           internal: args.internal,
           subnets: args.subnetIds,
@@ -144,7 +147,7 @@ export class Ingress extends pulumi.ComponentResource {
       const targets = new aws.lb.TargetGroup(
         name,
         {
-          name: pulumi.interpolate`${shortName(name)}-${tgSuffix.result}`,
+          name: tgSuffix.result.apply((s) => loadBalancerName(name, s)),
           port: args.backendPort,
           protocol: "HTTP",
           targetType: "instance",

@@ -9,6 +9,14 @@ export function shortName(deploymentName: string): string {
   return deploymentName.slice(0, 25).replace(/-+$/, "");
 }
 
+/** The length of the random suffix of a load balancer's and a target group's name. */
+export const NAME_SUFFIX_LENGTH = 6;
+
+/** A load balancer's or target group's name: the short name, "-" and a random suffix (at most 32 characters). */
+export function loadBalancerName(deploymentName: string, suffix: string): string {
+  return `${shortName(deploymentName)}-${suffix}`;
+}
+
 /** The IngressClass (and IngressClassParams) name for a deployment in controller mode. */
 export function ingressClassName(deploymentName: string): string {
   return `${deploymentName}-alb`;

@@ -19,3 +19,9 @@ export function nameTags(
 
 /** The tag that marks a security group as a load balancer's (value "load-balancer"). */
 export const LOAD_BALANCER_ROLE_TAG = "datafold:role";
+
+/** The tag that names a volume's role (clickhouse-data, clickhouse-logs, redis-data). */
+export const VOLUME_ROLE_TAG = "datafold:volume";
+
+/** The tag that names the node group of a node group's resources (its instances, volumes, interfaces). */
+export const NODE_GROUP_TAG = "datafold:node-group";

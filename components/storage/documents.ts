@@ -37,3 +37,14 @@ export function backupLifecycleRules(days: number) {
     },
   ];
 }
+
+/** The length of the random suffix that makes the backup bucket's name unique. */
+export const BACKUP_BUCKET_SUFFIX_LENGTH = 8;
+
+/**
+ * The ClickHouse backup bucket's name: `<name>-clickhouse-backups-<suffix>`, the suffix random
+ * (8 lowercase letters and digits) and kept in state. Bucket names are global within a partition.
+ */
+export function backupBucketName(name: string, suffix: string): string {
+  return `${name}-clickhouse-backups-${suffix}`;
+}

@@ -2,9 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
-import { nameTags } from "../shared/tags";
+import { nameTags, VOLUME_ROLE_TAG } from "../shared/tags";
 import { type StorageArgs, type VolumeSettings, withDefaults } from "./args";
-import { backupLifecycleRules, tlsOnlyBucketPolicy } from "./documents";
+import { BACKUP_BUCKET_SUFFIX_LENGTH, backupBucketName, backupLifecycleRules, tlsOnlyBucketPolicy } from "./documents";
 
 /** The three volumes, by role, in the order the application's values list them. */
 export const VOLUME_ROLES = ["clickhouse-data", "clickhouse-logs", "redis-data"] as const;
@@ -44,7 +44,7 @@ export class Storage extends pulumi.ComponentResource {
           ...encryption,
           // A final snapshot if the volume is ever deleted after all.
           finalSnapshot: true,
-          tags: nameTags(args.tags, `${name}-${role}`, { "datafold:volume": role }),
+          tags: nameTags(args.tags, `${name}-${role}`, { [VOLUME_ROLE_TAG]: role }),
         },
         stateful,
       );
@@ -56,13 +56,13 @@ export class Storage extends pulumi.ComponentResource {
     // unique once and stable for the stack's life.
     const suffix = new random.RandomString(
       `${name}-backups-suffix`,
-      { length: 8, special: false, upper: false },
+      { length: BACKUP_BUCKET_SUFFIX_LENGTH, special: false, upper: false },
       stateful,
     );
     const bucket = new aws.s3.Bucket(
       `${name}-clickhouse-backups`,
       {
-        bucket: pulumi.interpolate`${name}-clickhouse-backups-${suffix.result}`,
+        bucket: suffix.result.apply((s) => backupBucketName(name, s)),
         forceDestroy: false,
         tags: nameTags(args.tags, `${name}-clickhouse-backups`),
       },

@@ -45,6 +45,15 @@ export const IAM_POLICY_DOCUMENT = [
   "aws:iam/groupPolicy:GroupPolicy",
 ];
 
+// The resources the API-limit rules read (names, descriptions, tags).
+export const SG_EGRESS_RULE = ["aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"];
+export const TARGET_GROUP = ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"];
+export const RDS_PARAMETER_GROUP = ["aws:rds/parameterGroup:ParameterGroup"];
+export const RDS_SUBNET_GROUP = ["aws:rds/subnetGroup:SubnetGroup"];
+export const KMS_ALIAS = ["aws:kms/alias:Alias"];
+export const IAM_POLICY = ["aws:iam/policy:Policy"];
+export const IAM_INLINE_POLICY = ["aws:iam/rolePolicy:RolePolicy"];
+
 export function isOneOf(type: string, tokens: readonly string[]): boolean {
   return tokens.includes(type);
 }

@@ -3,10 +3,13 @@ import { expect } from "chai";
 import { elbHttpListenerRulesRedirectOnly } from "../rules/elb/elb-http-listener-rules-redirect-only";
 import { elbListenerHttpRedirectOnly } from "../rules/elb/elb-listener-http-redirect-only";
 import { elbListenerRequireTlsPolicy } from "../rules/elb/elb-listener-require-tls-policy";
+import { DEFAULT_ALLOWED_SSL_POLICIES } from "../rules/elb/tls-policies";
 import { k8sIngressClassParamsRequireTlsPolicy } from "../rules/k8s/k8s-ingress-class-params-require-tls-policy";
 import { levels, messages, res, UNKNOWN, withInputs } from "./helpers";
 
 const STRICT = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
+/** The default allowed policies: the strict one and the TLS 1.3-only one. */
+const ALLOWED = DEFAULT_ALLOWED_SSL_POLICIES.join(", ");
 
 describe("elb-listener-require-tls-policy", () => {
   const https = res("aws:lb/listener:Listener", "https", {
@@ -20,11 +23,11 @@ describe("elb-listener-require-tls-policy", () => {
   it("fails a weaker policy, naming the allowed ones and the one used", async () => {
     expect(
       await messages(elbListenerRequireTlsPolicy, [withInputs(https, { sslPolicy: "ELBSecurityPolicy-2016-08" })]),
-    ).to.deep.equal([`listener https (HTTPS) must use one of ${STRICT}; it uses "ELBSecurityPolicy-2016-08".`]);
+    ).to.deep.equal([`listener https (HTTPS) must use one of ${ALLOWED}; it uses "ELBSecurityPolicy-2016-08".`]);
   });
   it("fails a listener that leaves the policy to AWS's default", async () => {
     expect(await messages(elbListenerRequireTlsPolicy, [withInputs(https, { sslPolicy: undefined })])).to.deep.equal([
-      `listener https (HTTPS) must use one of ${STRICT}; it uses "the AWS default policy".`,
+      `listener https (HTTPS) must use one of ${ALLOWED}; it uses "the AWS default policy".`,
     ]);
   });
   it("checks the aws:alb token and TLS listeners too", async () => {
@@ -111,7 +114,7 @@ describe("k8s-ingress-class-params-require-tls-policy", () => {
       await messages(k8sIngressClassParamsRequireTlsPolicy, [
         withInputs(params, { spec: { scheme: "internet-facing" } }),
       ]),
-    ).to.deep.equal([`IngressClassParams acme-alb must set spec.sslPolicy to one of ${STRICT}; it has "none".`]);
+    ).to.deep.equal([`IngressClassParams acme-alb must set spec.sslPolicy to one of ${ALLOWED}; it has "none".`]);
     expect(
       await messages(k8sIngressClassParamsRequireTlsPolicy, [
         withInputs(params, { spec: { sslPolicy: "ELBSecurityPolicy-2016-08" } }),

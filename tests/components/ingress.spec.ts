@@ -167,6 +167,20 @@ describe("Ingress", () => {
       ]);
     });
 
+    it("describes the group and each rule with the characters EC2 accepts (no apostrophe)", async () => {
+      const run = await plan();
+      const descriptions = run.resources
+        .filter((r) => r.type.startsWith("aws:vpc/securityGroup") || r.type === "aws:ec2/securityGroup:SecurityGroup")
+        .map((r) => [r.name, inputs(r).description]);
+      expect(descriptions).to.deep.equal([
+        ["acme-lb", "acme: HTTPS load balancer, to the backend port of the nodes only"],
+        ["acme-lb-https-1", "HTTPS from 0.0.0.0/0"],
+        ["acme-lb-http-1", "HTTP from 0.0.0.0/0"],
+        ["acme-lb-to-nodes", "To the backend port of the nodes"],
+        ["acme-nodes-from-lb", "Backend port from the load balancer"],
+      ]);
+    });
+
     it("requests a DNS-validated certificate, outputs its validation record and waits a bounded time", async () => {
       const run = await plan({ certificateValidationTimeoutMinutes: 30 });
       expect(inputs(find(run, "aws:acm/certificate:Certificate", "acme"))).to.deep.equal({

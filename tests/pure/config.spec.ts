@@ -2,9 +2,11 @@ import { expect } from "chai";
 
 import { parseConfigValue } from "../../config/values";
 import { DEFAULTS } from "../../config/settings";
+import { TLS12_OR_LATER_POLICIES } from "../../config/ingress";
 import { ConfigError, type RawConfig, validateConfig } from "../../config/validator";
 
 const REQUIRED = { deploymentName: "acme", domain: "datafold.acme.example" };
+const TLS12 = `an Application Load Balancer security policy without TLS 1.0 or 1.1: ${TLS12_OR_LATER_POLICIES.join(", ")}`;
 const PUBLIC_CIDRS = { publicAccessCidrs: ["203.0.113.0/24"] };
 
 /** A valid raw config with `values` merged over the required keys. */
@@ -72,7 +74,12 @@ describe("config", () => {
 
     it("fills node group fields a group leaves out", () => {
       const s = validateConfig(
-        raw({ cluster: { ...PUBLIC_CIDRS, nodeGroups: [{ name: "all", instanceTypes: ["m7i.xlarge"] }] } }),
+        raw({
+          cluster: {
+            ...PUBLIC_CIDRS,
+            nodeGroups: [{ name: "all", instanceTypes: ["m7i.xlarge"], placement: "primary" }],
+          },
+        }),
       );
       expect(s.cluster.nodeGroups).to.deep.equal([
         {
@@ -82,7 +89,7 @@ describe("config", () => {
           maxSize: 1,
           desiredSize: 1,
           diskSizeGb: 80,
-          placement: "all",
+          placement: "primary",
           labels: {},
           taints: [],
         },
@@ -103,7 +110,10 @@ describe("config", () => {
       expect(
         problems(
           raw({
-            cluster: { ...PUBLIC_CIDRS, nodeGroups: [g("a"), g("b"), g("c")] },
+            cluster: {
+              ...PUBLIC_CIDRS,
+              nodeGroups: [g("a"), { ...g("b"), placement: "primary", labels: { pool: "b" } }, g("c")],
+            },
             storage: { clickhouseData: { sizeGb: 160, iops: 80000, throughputMibps: 2000 } },
           }),
         ),
@@ -122,7 +132,7 @@ describe("config", () => {
       [
         "a malformed region",
         raw({}, "us-east"),
-        'aws:region: got "us-east"; expected an AWS region name such as us-east-1',
+        'aws:region: got "us-east"; expected a region of the aws, aws-cn or aws-us-gov partition, such as us-east-1 (config/aws-data.ts lists them)',
       ],
       [
         "an uppercase deployment name",
@@ -157,7 +167,7 @@ describe("config", () => {
       [
         "an aws: tag",
         raw({ tags: { "aws:owner": "x" } }),
-        `${k}tags.aws:owner: got "x"; expected tag keys are 1 to 128 characters and do not start with aws:, values at most 256 characters`,
+        `${k}tags.aws:owner: got "x"; expected a tag key not starting with aws: (reserved for AWS)`,
       ],
       [
         "a bad VPC CIDR",
@@ -264,7 +274,7 @@ describe("config", () => {
       [
         "a Kubernetes version that is not a minor version",
         raw({ cluster: { ...PUBLIC_CIDRS, kubernetesVersion: "1.35.2" } }),
-        `${k}cluster.kubernetesVersion: got "1.35.2"; expected a Kubernetes minor version such as "1.35"`,
+        `${k}cluster.kubernetesVersion: got "1.35.2"; expected a Kubernetes minor version EKS offers: "1.32", "1.33", "1.34", "1.35", "1.36"`,
       ],
       [
         "no node groups",
@@ -276,7 +286,9 @@ describe("config", () => {
         raw({
           cluster: {
             ...PUBLIC_CIDRS,
-            nodeGroups: [{ name: "a", instanceTypes: ["m5.large"], minSize: 3, maxSize: 2, desiredSize: 2 }],
+            nodeGroups: [
+              { name: "a", instanceTypes: ["m5.large"], minSize: 3, maxSize: 2, desiredSize: 2, placement: "primary" },
+            ],
           },
         }),
         `${k}cluster.nodeGroups[0]: got {"minSize":3,"desiredSize":2,"maxSize":2}; expected minSize <= desiredSize <= maxSize`,
@@ -287,8 +299,8 @@ describe("config", () => {
           cluster: {
             ...PUBLIC_CIDRS,
             nodeGroups: [
-              { name: "a", instanceTypes: ["m5.large"] },
-              { name: "a", instanceTypes: ["m5.large"] },
+              { name: "a", instanceTypes: ["m5.large"], placement: "primary" },
+              { name: "a", instanceTypes: ["m5.large"], placement: "primary" },
             ],
           },
         }),
@@ -300,7 +312,12 @@ describe("config", () => {
           cluster: {
             ...PUBLIC_CIDRS,
             nodeGroups: [
-              { name: "a", instanceTypes: ["m5.large"], taints: [{ key: "x", value: "y", effect: "Never" }] },
+              {
+                name: "a",
+                instanceTypes: ["m5.large"],
+                placement: "primary",
+                taints: [{ key: "x", value: "y", effect: "Never" }],
+              },
             ],
           },
         }),
@@ -312,15 +329,17 @@ describe("config", () => {
           cluster: {
             ...PUBLIC_CIDRS,
             nodeGroups: [
+              { name: "b", instanceTypes: ["m5.large"], placement: "primary" },
               {
                 name: "a",
                 instanceTypes: ["m5.large"],
+                labels: { pool: "data" },
                 taints: [{ key: "clickhouse", value: "reserved", effect: "NoSchedule" }],
               },
             ],
           },
         }),
-        `${k}cluster.nodeGroups[0].placement: got "all"; expected primary for the group tainted clickhouse=...: ClickHouse and Redis run there and their EBS volumes live only in the primary AZ`,
+        `${k}cluster.nodeGroups[1].placement: got "all"; expected primary for the group tainted clickhouse=...: ClickHouse and Redis run there and their EBS volumes live only in the primary AZ`,
       ],
       [
         "gp3 IOPS below the baseline",
@@ -355,7 +374,7 @@ describe("config", () => {
       [
         "RDS max storage below allocated",
         raw({ database: { allocatedStorageGb: 200 } }),
-        `${k}database.maxAllocatedStorageGb: got 100; expected at least database.allocatedStorageGb (200)`,
+        `${k}database.maxAllocatedStorageGb: got 100; expected at least 10% more than database.allocatedStorageGb (200): 220 or more (RDS refuses a smaller storage autoscaling threshold)`,
       ],
       [
         "backup retention above 35",
@@ -370,7 +389,7 @@ describe("config", () => {
       [
         "an old PostgreSQL",
         raw({ database: { engineVersion: "12" } }),
-        `${k}database.engineVersion: got "12"; expected a PostgreSQL version of 13 or later, major ("17") or major.minor ("17.4")`,
+        `${k}database.engineVersion: got "12"; expected a PostgreSQL version RDS offers: a major version (13, 14, 15, 16, 17, 18) or major.minor (17.9)`,
       ],
       [
         "a boolean written as text",
@@ -404,7 +423,7 @@ describe("config", () => {
       [
         "an SSL policy that allows TLS 1.0",
         raw({ ingress: { sslPolicy: "ELBSecurityPolicy-2016-08" } }),
-        `${k}ingress.sslPolicy: got "ELBSecurityPolicy-2016-08"; expected an ELB security policy with TLS 1.2 or later, such as ELBSecurityPolicy-TLS13-1-2-Res-2021-06`,
+        `${k}ingress.sslPolicy: got "ELBSecurityPolicy-2016-08"; expected ${TLS12}`,
       ],
       [
         "a backend port outside the NodePort range",

@@ -1,0 +1,69 @@
+/**
+ * The name a resource will have, for the API rules: the one it declares, a declared prefix with the
+ * provider's suffix, or Pulumi's auto-name from its logical name. Shared by the rules that hold
+ * names to an API's limits.
+ */
+import type { ResourceValidationArgs, ReportViolation } from "@pulumi/policy";
+
+import { autoName } from "./aws-limits";
+import { propsOf, show } from "./values";
+
+/**
+ * The Terraform AWS provider's `name_prefix`: the prefix and a 26-character unique suffix
+ * (hashicorp/terraform-plugin-sdk, helper/id: `UniqueIDSuffixLength = 26`).
+ */
+const PREFIX_SUFFIX = "0".repeat(26);
+
+export interface PlannedName {
+  /** The property the name comes from, or "(auto-name)". */
+  readonly field: string;
+  /** The name (a prefix with a placeholder suffix, or the auto-name with a placeholder suffix). */
+  readonly value: string;
+  /** How it was found: given, from a prefix, or Pulumi's auto-name. */
+  readonly how: "given" | "prefix" | "auto";
+}
+
+/**
+ * The name a resource will have. `lowercase`: the provider lower-cases its auto-name (S3 buckets,
+ * RDS identifiers and groups: pulumi/pulumi-aws provider/resources.go, `AutoNameTransform` with
+ * `strings.ToLower`). Undefined when the resource sets neither the name nor a prefix and Pulumi does
+ * not auto-name it (`autoNamed: false`).
+ */
+export function plannedName(
+  args: Pick<ResourceValidationArgs, "name" | "props">,
+  nameKey: string,
+  prefixKey: string | undefined,
+  options: { lowercase?: boolean; autoNamed?: boolean } = {},
+): PlannedName | undefined {
+  const props = propsOf(args);
+  const given = props[nameKey];
+  if (typeof given === "string") return { field: nameKey, value: given, how: "given" };
+  if (prefixKey !== undefined) {
+    const prefix = props[prefixKey];
+    if (typeof prefix === "string") return { field: prefixKey, value: `${prefix}${PREFIX_SUFFIX}`, how: "prefix" };
+  }
+  if (options.autoNamed === false) return undefined;
+  const auto = autoName(args.name);
+  return { field: "(auto-name)", value: options.lowercase === true ? auto.toLowerCase() : auto, how: "auto" };
+}
+
+/** Reports a name that `problem` refuses, saying where the name comes from and what is allowed. */
+export function reportName(
+  report: ReportViolation,
+  what: string,
+  logicalName: string,
+  api: string,
+  name: PlannedName | undefined,
+  problem: (name: string) => string | undefined,
+): void {
+  if (name === undefined) return;
+  const allowed = problem(name.value);
+  if (allowed === undefined) return;
+  const source =
+    name.how === "given"
+      ? `${name.field} ${show(name.value)}`
+      : name.how === "prefix"
+        ? `${name.field} ${show(name.value.slice(0, -PREFIX_SUFFIX.length))} (the provider appends 26 characters)`
+        : `no name, so Pulumi names it ${show(name.value)} (its logical name, "-" and 7 random characters)`;
+  report(`${what} ${logicalName} has ${source}, which ${api} refuses; expected ${allowed}.`);
+}

@@ -1,0 +1,31 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+
+import { launchTemplateDescriptionProblem, launchTemplateNameProblem } from "../../lib/aws-limits";
+import { plannedName, reportName } from "../../lib/resource-names";
+import { LAUNCH_TEMPLATE, isOneOf } from "../../lib/types";
+import { propsOf, show } from "../../lib/values";
+
+/** EC2 API Reference, CreateLaunchTemplate: LaunchTemplateName 3 to 128 of [a-zA-Z0-9().-/_], VersionDescription at most 255. */
+export const ec2LaunchTemplateValidName: ResourceValidationPolicy = {
+  name: "ec2-launch-template-valid-name",
+  description: "Launch template names and descriptions are ones EC2 accepts.",
+  validateResource: (args, report) => {
+    if (!isOneOf(args.type, LAUNCH_TEMPLATE)) return;
+    reportName(
+      report,
+      "launch template",
+      args.name,
+      "EC2",
+      plannedName(args, "name", "namePrefix"),
+      launchTemplateNameProblem,
+    );
+    const description = propsOf(args).description;
+    if (typeof description === "string") {
+      const allowed = launchTemplateDescriptionProblem(description);
+      if (allowed !== undefined)
+        report(
+          `launch template ${args.name} has description ${show(description)}, which EC2 refuses; expected ${allowed}.`,
+        );
+    }
+  },
+};

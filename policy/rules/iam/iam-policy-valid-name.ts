@@ -1,0 +1,25 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+
+import { iamDescriptionProblem, iamPolicyNameProblem } from "../../lib/aws-limits";
+import { plannedName, reportName } from "../../lib/resource-names";
+import { IAM_INLINE_POLICY, IAM_POLICY, isOneOf } from "../../lib/types";
+import { propsOf, show } from "../../lib/values";
+
+/**
+ * IAM API Reference: CreatePolicy PolicyName and PutRolePolicy PolicyName, 1 to 128 of [\w+=,.@-];
+ * CreatePolicy Description at most 1000 printable characters.
+ */
+export const iamPolicyValidName: ResourceValidationPolicy = {
+  name: "iam-policy-valid-name",
+  description: "IAM managed and inline policy names, given or generated, and descriptions are ones IAM accepts.",
+  validateResource: (args, report) => {
+    if (!isOneOf(args.type, [...IAM_POLICY, ...IAM_INLINE_POLICY])) return;
+    reportName(report, "IAM policy", args.name, "IAM", plannedName(args, "name", "namePrefix"), iamPolicyNameProblem);
+    const description = propsOf(args).description;
+    if (typeof description === "string") {
+      const allowed = iamDescriptionProblem(description);
+      if (allowed !== undefined)
+        report(`IAM policy ${args.name} has description ${show(description)}, which IAM refuses; expected ${allowed}.`);
+    }
+  },
+};
