@@ -419,14 +419,16 @@ const RANDOM: Record<string, Compute> = {
       .slice(0, length);
     return { id: result, state: { ...randomDefaults(inputs), result } };
   },
-  // The provider's id for a password is the literal "none".
+  // The provider's id for a password is the literal "none". "Mock0" and hex digits: an upper- and
+  // lower-case letter and a digit, which fits every minimum the program asks for (minUpper,
+  // minLower, minNumeric 1) and no special character.
   "random:index/randomPassword:RandomPassword": (_w, name, inputs) => {
     const length = inputs.length as number;
     return {
       id: "none",
       state: {
         ...randomDefaults(inputs),
-        result: `mock${hexId("password", name, 64)}`.slice(0, length),
+        result: `Mock0${hexId("password", name, 64)}`.slice(0, length),
         bcryptHash: `$2a$10$${hexId("bcrypt", name, 53)}`,
       },
     };
