@@ -42,4 +42,3 @@ export const PG_VERSION = /^(1[3-9]|[2-9]\d)(\.\d+)?$/;
 export const SSL_POLICY = /^ELBSecurityPolicy-(TLS13-[\w-]+|FS-1-2-[\w-]+|TLS-1-2-[\w-]+)$/;
 export const LABEL_KEY = /^([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([\w.-]{0,61}[A-Za-z0-9])?$/;
 export const LABEL_VALUE = /^([A-Za-z0-9]([\w.-]{0,61}[A-Za-z0-9])?)?$/;
-export const URL_PATH = /^\/[\x21-\x7e]*$/;

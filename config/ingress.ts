@@ -1,7 +1,7 @@
 /** The contract's `ingress` section: the Ingress component's settings. */
 import { INGRESS_DEFAULTS, type IngressSettings } from "../components/ingress/args";
 import { type Check, type Raw } from "./check";
-import { ACM_ARN, HOSTED_ZONE_ID, REGION, S3_BUCKET, SSL_POLICY, URL_PATH } from "./formats";
+import { ACM_ARN, HOSTED_ZONE_ID, REGION, S3_BUCKET, SSL_POLICY } from "./formats";
 
 export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
   const d = INGRESS_DEFAULTS;
@@ -44,14 +44,6 @@ export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
   );
   const idleTimeoutSeconds = c.int(s, p, "idleTimeoutSeconds", d.idleTimeoutSeconds, 1, 4000);
   const backendPort = c.int(s, p, "backendPort", d.backendPort, 30000, 32767);
-  const healthCheckPath = c.string(
-    s,
-    p,
-    "healthCheckPath",
-    d.healthCheckPath,
-    "an absolute URL path of at most 1024 characters",
-    (x) => URL_PATH.test(x) && x.length <= 1024,
-  );
   const deletionProtection = c.bool(s, p, "deletionProtection", d.deletionProtection);
   return {
     mode,
@@ -62,7 +54,6 @@ export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
     sslPolicy,
     idleTimeoutSeconds,
     backendPort,
-    healthCheckPath,
     deletionProtection,
     accessLogsBucket: c.string(
       s,

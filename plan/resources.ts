@@ -368,9 +368,6 @@ const KUBERNETES: Record<string, Compute> = {
     spec: { finalizers: ["kubernetes"] },
     status: { phase: "Active" },
   })),
-  "kubernetes:networking.k8s.io/v1:IngressClass": k8sObject(true),
-  // IngressClassParams (the AWS Load Balancer Controller's CRD) is cluster-scoped.
-  "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams": k8sObject(true),
   // A Helm release: its id is `namespace/name`; its status the installed release's first revision.
   // The chart's appVersion is a fact of the chart this world does not hold: left out.
   "kubernetes:helm.sh/v3:Release": (_w, name, inputs, hex) => {

@@ -207,8 +207,31 @@ export function bedrockPolicy(partition: string, region: string, accountId: stri
   );
 }
 
-/** The application's service accounts that call Bedrock. */
-export const BEDROCK_SERVICE_ACCOUNTS = ["server", "worker", "worker-interactive", "dfshell", "dma"] as const;
+/**
+ * dfshell's service account. The vendor's chart names it `dfshell.serviceAccount.name`, default
+ * `datafold-dfshell` (datafold/helm-charts 0.10.110, charts/datafold/charts/dfshell/values.yaml line
+ * 19, templates/serviceaccount.yaml line 5); applicationSettings sets that value to this name, so
+ * the trust and the chart cannot drift apart. (The vendor's own module pins `dfshell`, which the
+ * chart does not use.)
+ */
+export const DFSHELL_SERVICE_ACCOUNT = "datafold-dfshell";
+
+/**
+ * The vendor's chart's components that call Bedrock (their values key) and the service account each
+ * runs on (chart 0.10.110): server and worker take the chart's name, worker-interactive the alias
+ * (charts/server/templates/_helpers.tpl 85-91, charts/worker/templates/_helpers.tpl 36-42), dma a
+ * fixed `dma` (charts/dma/templates/_helpers.tpl 106-108), dfshell the name above.
+ */
+export const BEDROCK_COMPONENTS = {
+  server: "server",
+  worker: "worker",
+  "worker-interactive": "worker-interactive",
+  dfshell: DFSHELL_SERVICE_ACCOUNT,
+  dma: "dma",
+} as const;
+
+/** The service accounts the Bedrock role trusts. */
+export const BEDROCK_SERVICE_ACCOUNTS = Object.values(BEDROCK_COMPONENTS);
 
 const LBC_TAG = "elbv2.k8s.aws/cluster";
 

@@ -5,8 +5,12 @@ import * as random from "@pulumi/random";
 import { LOAD_BALANCER_ROLE_TAG, nameTags } from "../shared/tags";
 import { type IngressArgs, type ResolvedIngressArgs, withDefaults } from "./args";
 import {
-  controllerIngressValues,
-  ingressClassName,
+  type AlbClassParams,
+  albClassParams,
+  type LoadBalancerSettings,
+  NGINX_HEALTH_CHECK_PATH,
+  type NginxIngressValues,
+  nginxIngressValues,
   shortName,
   validationMessage,
   type ValidationRecord,
@@ -18,10 +22,11 @@ const SUFFIX = { length: 6, special: false, upper: false } as const;
 /**
  * HTTPS into the cluster. `alb` mode: an Application Load Balancer with a TLS 1.3 policy, an
  * HTTP listener that only redirects, and an instance target group on the nginx NodePort (the
- * application's chart binds it). `controller` mode: no load balancer here, but the values that make
- * the AWS Load Balancer Controller build an equally strict one. Either way: one security group
- * (HTTPS and the redirect from `allowedCidrs`, out only to the nodes' backend port) and a
- * certificate, given or requested with DNS validation.
+ * application's chart binds it). `controller` mode: no load balancer here, but the vendor's chart's
+ * `nginx.ingress` values, from which the AWS Load Balancer Controller builds an equally strict
+ * one. Either way: one security group (HTTPS and the redirect from `allowedCidrs`, out only to the
+ * nodes' backend port), a certificate, given or requested with DNS validation, and the
+ * IngressClassParams spec that makes the controller's class `alb` as strict.
  */
 export class Ingress extends pulumi.ComponentResource {
   readonly certificateArn: pulumi.Output<string>;
@@ -34,8 +39,10 @@ export class Ingress extends pulumi.ComponentResource {
   readonly targetGroupArn?: pulumi.Output<string>;
   /** The load balancer's private IPs (alb mode), for nginx's trusted proxies. */
   readonly loadBalancerIps?: pulumi.Output<string[]>;
-  /** controller mode only: the IngressClassParams spec and the Ingress annotations. */
-  readonly controllerValues?: pulumi.Output<ReturnType<typeof controllerIngressValues>>;
+  /** controller mode only: the vendor's chart's `nginx.ingress` values. */
+  readonly nginxIngressValues?: pulumi.Output<NginxIngressValues>;
+  /** The IngressClassParams spec for the Load Balancer Controller's class `alb` (both modes). */
+  readonly albClassParams: pulumi.Output<AlbClassParams>;
 
   constructor(name: string, rawArgs: IngressArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Ingress", name, {}, opts);
@@ -151,7 +158,7 @@ export class Ingress extends pulumi.ComponentResource {
           vpcId: args.vpcId,
           deregistrationDelay: 30,
           healthCheck: {
-            path: args.healthCheckPath,
+            path: NGINX_HEALTH_CHECK_PATH,
             port: "traffic-port",
             protocol: "HTTP",
             matcher: "200",
@@ -213,19 +220,23 @@ export class Ingress extends pulumi.ComponentResource {
         const enis = await Promise.all(found.ids.map((id) => aws.ec2.getNetworkInterface({ id }, parent)));
         return enis.map((e) => e.privateIp).sort();
       });
-    } else {
-      this.controllerValues = pulumi
-        .all([args.subnetIds, sg.id, certificate.validatedArn])
-        .apply(([subnetIds, securityGroupId, certificateArn]) =>
-          controllerIngressValues({
-            ...args,
-            className: ingressClassName(name),
-            subnetIds,
-            securityGroupId,
-            certificateArn,
-          }),
-        );
     }
+    // The controller builds its load balancer from these, as strict as the one above.
+    const settings = pulumi
+      .all([args.subnetIds, sg.id, certificate.validatedArn])
+      .apply(([subnetIds, securityGroupId, certificateArn]): LoadBalancerSettings => ({
+        internal: args.internal,
+        subnetIds,
+        securityGroupId,
+        certificateArn,
+        sslPolicy: args.sslPolicy,
+        idleTimeoutSeconds: args.idleTimeoutSeconds,
+        deletionProtection: args.deletionProtection,
+        accessLogsBucket: args.accessLogsBucket,
+        allowedCidrs: args.allowedCidrs,
+      }));
+    this.albClassParams = settings.apply(albClassParams);
+    if (args.mode === "controller") this.nginxIngressValues = settings.apply(nginxIngressValues);
 
     this.registerOutputs({
       certificateArn: this.certificateArn,
@@ -234,7 +245,8 @@ export class Ingress extends pulumi.ComponentResource {
       loadBalancerDnsName: this.loadBalancerDnsName,
       targetGroupArn: this.targetGroupArn,
       loadBalancerIps: this.loadBalancerIps,
-      controllerValues: this.controllerValues,
+      nginxIngressValues: this.nginxIngressValues,
+      albClassParams: this.albClassParams,
     });
   }
 
