@@ -1,6 +1,10 @@
+import * as fs from "fs";
+import * as path from "path";
+
 import { expect } from "chai";
 
 import {
+  CHART,
   CHART_VALUE_PATHS,
   chartServiceAccount,
   chartValueProblems,
@@ -219,5 +223,15 @@ describe("the chart's value paths (stack/chart-values.ts)", () => {
   it("names the templates that read every path", () => {
     for (const [path, spec] of Object.entries(CHART_VALUE_PATHS))
       expect(spec.readBy, path).to.match(/\.(yaml|tpl):\d+/);
+  });
+
+  it("is the chart the README's install step installs, from its repository, at its version", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+    const step = readme.slice(readme.indexOf("4. Install the application"), readme.indexOf("## Stored data"));
+    expect(step).to.contain(`helm repo add datafold ${CHART.repository}`);
+    expect(step).to.contain(`helm upgrade --install datafold datafold/${CHART.name} --version ${CHART.version}`);
+    // The values with their secrets never land in a file: they reach Helm on standard input.
+    expect(step).to.match(/pulumi stack output applicationSettings --show-secrets --json \|\n\s+helm upgrade/);
+    expect(step).to.contain("-f -");
   });
 });
