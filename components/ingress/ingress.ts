@@ -222,21 +222,27 @@ export class Ingress extends pulumi.ComponentResource {
       });
     }
     // The controller builds its load balancer from these, as strict as the one above.
-    const settings = pulumi
-      .all([args.subnetIds, sg.id, certificate.validatedArn])
-      .apply(([subnetIds, securityGroupId, certificateArn]): LoadBalancerSettings => ({
-        internal: args.internal,
-        subnetIds,
-        securityGroupId,
-        certificateArn,
-        sslPolicy: args.sslPolicy,
-        idleTimeoutSeconds: args.idleTimeoutSeconds,
-        deletionProtection: args.deletionProtection,
-        accessLogsBucket: args.accessLogsBucket,
-        allowedCidrs: args.allowedCidrs,
-      }));
-    this.albClassParams = settings.apply(albClassParams);
-    if (args.mode === "controller") this.nginxIngressValues = settings.apply(nginxIngressValues);
+    const settings = (certificateArn: pulumi.Output<string>) =>
+      pulumi
+        .all([args.subnetIds, sg.id, certificateArn])
+        .apply(([subnetIds, securityGroupId, arn]): LoadBalancerSettings => ({
+          internal: args.internal,
+          subnetIds,
+          securityGroupId,
+          certificateArn: arn,
+          sslPolicy: args.sslPolicy,
+          idleTimeoutSeconds: args.idleTimeoutSeconds,
+          deletionProtection: args.deletionProtection,
+          accessLogsBucket: args.accessLogsBucket,
+          allowedCidrs: args.allowedCidrs,
+        }));
+    // The class's params go into the controller's release, which need not wait for DNS validation:
+    // they name the certificate as soon as it is requested (the controller retries a listener until
+    // the certificate is issued). The chart's values, used only once the application is installed,
+    // name it once it is validated.
+    this.albClassParams = settings(certificate.arn).apply(albClassParams);
+    if (args.mode === "controller")
+      this.nginxIngressValues = settings(certificate.validatedArn).apply(nginxIngressValues);
 
     this.registerOutputs({
       certificateArn: this.certificateArn,

@@ -345,12 +345,16 @@ describe("Ingress", () => {
       });
     }
 
-    it("names a requested certificate only once it is validated", async () => {
+    it("names a requested certificate as soon as it is requested, so that the controller's release does not wait for DNS validation", async () => {
       const run = await plan({ mode: "controller" });
-      const validated = find(run, "aws:acm/certificateValidation:CertificateValidation", "acme");
+      const certificate = find(run, "aws:acm/certificate:Certificate", "acme");
       expect((outputs(run).albClassParams as { certificateArn: string[] }).certificateArn).to.deep.equal([
-        (validated.outputs as { certificateArn: string }).certificateArn,
+        (certificate.outputs as { arn: string }).arn,
       ]);
+      const validation = find(run, "aws:acm/certificateValidation:CertificateValidation", "acme");
+      expect((outputs(run).nginxIngressValues as { sslCertificate: string }).sslCertificate).to.equal(
+        (validation.outputs as { certificateArn: string }).certificateArn,
+      );
     });
   });
 });

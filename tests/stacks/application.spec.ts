@@ -82,6 +82,12 @@ describe("the application's values (applicationSettings), through the whole prog
       expect(run.resources.filter((r) => /IngressClass/.test(r.type)).map((r) => `${r.type} ${r.name}`)).to.deep.equal(
         [],
       );
+      // The controller's release names the requested certificate; it does not wait for DNS validation.
+      const release = find(run, "kubernetes:helm.sh/v3:Release", "umbrella-datafold-aws-load-balancer-controller");
+      expect(release.dependencies).to.include(find(run, "aws:acm/certificate:Certificate", "umbrella-datafold").urn);
+      expect(release.dependencies).to.not.include(
+        find(run, "aws:acm/certificateValidation:CertificateValidation", "umbrella-datafold").urn,
+      );
     });
 
     it("pins in the Bedrock role's trust exactly the service accounts the chart runs those components on", () => {
