@@ -4,10 +4,10 @@
  * are in stack/; the resources are in components/.
  */
 import { Access } from "./components/access/access";
+import { ApplicationSecrets } from "./components/application/application";
 import { Cluster } from "./components/cluster/cluster";
 import { Database } from "./components/database/database";
 import { Ingress } from "./components/ingress/ingress";
-import { ingressClassName } from "./components/ingress/values";
 import { Network } from "./components/network/network";
 import { Platform } from "./components/platform/platform";
 import { deploymentTags } from "./components/shared/tags";
@@ -61,7 +61,6 @@ export = async function main() {
     nodeSecurityGroupId: cluster.clusterSecurityGroupId,
     tags,
   });
-  const controllerValues = ingress.controllerValues;
   const platform = settings.platform.enabled
     ? new Platform(
         name,
@@ -75,19 +74,13 @@ export = async function main() {
           clusterAutoscalerRoleArn: cluster.clusterAutoscalerRoleArn,
           kubernetesVersion: settings.cluster.kubernetesVersion,
           labels: { "datafold.com/deployment": name },
-          ...(controllerValues
-            ? {
-                ingressClass: {
-                  name: ingressClassName(name),
-                  params: controllerValues.apply((v) => v.ingressClassParams),
-                },
-              }
-            : {}),
+          albClassParams: ingress.albClassParams,
         },
         // The controllers are pods: they need nodes to run on, and DNS to reach AWS.
         { dependsOn: [...cluster.nodeGroups, cluster.coreDns] },
       )
     : undefined;
+  const applicationSecrets = new ApplicationSecrets(name);
   const access = settings.access.enabled ? new Access(name, { ...settings.access, tags }) : undefined;
 
   return stackOutputs(settings, {
@@ -96,6 +89,7 @@ export = async function main() {
     cluster,
     database,
     ingress,
+    applicationSecrets,
     platform,
     access,
     statefulSettings: stateful,

@@ -44,7 +44,6 @@ export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 export const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 export const DB_INSTANCE_CLASS = /^db\.[a-z0-9-]+\.[a-z0-9]+$/;
 export const PG_VERSION = /^(\d+)(?:\.(\d+))?$/;
-export const URL_PATH = /^\/[\x21-\x7e]*$/;
 
 /** The partition of an ARN (`aws` of `arn:aws:iam::...`), or undefined for text that is not an ARN. */
 export function arnPartition(arn: string): string | undefined {

@@ -2,7 +2,7 @@
 import { INGRESS_DEFAULTS, type IngressSettings } from "../components/ingress/args";
 import { ELB_SSL_POLICIES, REGIONS } from "./aws-data";
 import { type Check, type Raw } from "./check";
-import { ACM_ARN, arnPartition, HOSTED_ZONE_ID, S3_BUCKET, URL_PATH } from "./formats";
+import { ACM_ARN, arnPartition, HOSTED_ZONE_ID, S3_BUCKET } from "./formats";
 
 /** The policies of the table that accept neither TLS 1.0 nor TLS 1.1. */
 export const TLS12_OR_LATER_POLICIES = Object.entries(ELB_SSL_POLICIES)
@@ -58,14 +58,6 @@ export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
   );
   const idleTimeoutSeconds = c.int(s, p, "idleTimeoutSeconds", d.idleTimeoutSeconds, 1, 4000);
   const backendPort = c.int(s, p, "backendPort", d.backendPort, 30000, 32767);
-  const healthCheckPath = c.string(
-    s,
-    p,
-    "healthCheckPath",
-    d.healthCheckPath,
-    "an absolute URL path of at most 1024 characters",
-    (x) => URL_PATH.test(x) && x.length <= 1024,
-  );
   const deletionProtection = c.bool(s, p, "deletionProtection", d.deletionProtection);
   const certificateValidationTimeoutMinutes = c.int(
     s,
@@ -99,7 +91,6 @@ export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
     sslPolicy,
     idleTimeoutSeconds,
     backendPort,
-    healthCheckPath,
     deletionProtection,
     accessLogsBucket: c.string(
       s,

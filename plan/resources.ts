@@ -368,9 +368,6 @@ const KUBERNETES: Record<string, Compute> = {
     spec: { finalizers: ["kubernetes"] },
     status: { phase: "Active" },
   })),
-  "kubernetes:networking.k8s.io/v1:IngressClass": k8sObject(true),
-  // IngressClassParams (the AWS Load Balancer Controller's CRD) is cluster-scoped.
-  "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams": k8sObject(true),
   // A Helm release: its id is `namespace/name`; its status the installed release's first revision.
   // The chart's appVersion is a fact of the chart this world does not hold: left out.
   "kubernetes:helm.sh/v3:Release": (_w, name, inputs, hex) => {
@@ -419,14 +416,16 @@ const RANDOM: Record<string, Compute> = {
       .slice(0, length);
     return { id: result, state: { ...randomDefaults(inputs), result } };
   },
-  // The provider's id for a password is the literal "none".
+  // The provider's id for a password is the literal "none". "Mock0" and hex digits: an upper- and
+  // lower-case letter and a digit, which fits every minimum the program asks for (minUpper,
+  // minLower, minNumeric 1) and no special character.
   "random:index/randomPassword:RandomPassword": (_w, name, inputs) => {
     const length = inputs.length as number;
     return {
       id: "none",
       state: {
         ...randomDefaults(inputs),
-        result: `mock${hexId("password", name, 64)}`.slice(0, length),
+        result: `Mock0${hexId("password", name, 64)}`.slice(0, length),
         bcryptHash: `$2a$10$${hexId("bcrypt", name, 53)}`,
       },
     };

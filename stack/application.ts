@@ -1,19 +1,38 @@
 /**
- * `applicationSettings`: the Helm values the application's charts read from this stack (see
- * "What the application side consumes" in the config contract), as one object a platform
- * engineer pipes into `helm install -f` or the operator's resource. Plain data; no Pulumi import.
+ * `applicationSettings`: the values the vendor's Helm chart (`datafold`, chart 0.10.110) reads from
+ * this stack, as one object a platform engineer hands to `helm upgrade --install -f`. It holds
+ * exactly the paths listed in ./chart-values.ts, with the types the chart expects, for the stack's
+ * mode, and nothing the chart ignores (../shared/APPLICATION-CHART.md). It is shaped for the chart,
+ * not for the vendor's operator, whose custom resource has other paths. Plain data; no Pulumi import.
  */
 import type { NodeGroupSettings } from "../components/cluster/args";
-import { BEDROCK_SERVICE_ACCOUNTS } from "../components/cluster/iam";
+import { BEDROCK_COMPONENTS, DFSHELL_SERVICE_ACCOUNT } from "../components/cluster/iam";
+import type { NginxIngressValues } from "../components/ingress/values";
 
 export interface VolumeRef {
   readonly id: string;
   readonly sizeGb: number;
 }
 
+/** How traffic reaches nginx: a load balancer this program made, or one the controller makes. */
+export type IngressHandover =
+  | {
+      readonly mode: "alb";
+      /** The target group the chart's TargetGroupBinding registers nginx's nodes in. */
+      readonly targetGroupArn: string;
+      /** The load balancer's private IPs, trusted as proxies by nginx. */
+      readonly loadBalancerIps: readonly string[];
+    }
+  | {
+      readonly mode: "controller";
+      /** The chart's `nginx.ingress` values, from which the controller builds the load balancer. */
+      readonly nginxIngress: NginxIngressValues;
+    };
+
 export interface ApplicationInputs {
+  /** `global.deployment`: the installation's name. */
+  readonly deploymentName: string;
   readonly domain: string;
-  readonly clusterName: string;
   readonly vpcCidr: string;
   readonly region: string;
   readonly database: {
@@ -22,6 +41,13 @@ export interface ApplicationInputs {
     readonly name: string;
     readonly user: string;
     readonly password: string;
+  };
+  /** The secrets the stack generated for the application. */
+  readonly generated: {
+    readonly clickhouseUser: string;
+    readonly clickhousePassword: string;
+    readonly redisPassword: string;
+    readonly statusCheckToken: string;
   };
   readonly volumes: {
     readonly clickhouseData: VolumeRef;
@@ -33,12 +59,9 @@ export interface ApplicationInputs {
   readonly dataNodeGroup?: Pick<NodeGroupSettings, "labels" | "taints">;
   /** The Bedrock role, when Bedrock is on. */
   readonly bedrockRoleArn?: string;
-  /** The target group the nginx chart binds to (alb mode). */
-  readonly targetGroupArn?: string;
-  /** The load balancer's private IPs, trusted as proxies by nginx. */
-  readonly loadBalancerIps?: readonly string[];
-  /** Extra values for ingress (controller mode), merged in as given. */
-  readonly ingress?: Record<string, unknown>;
+  /** nginx's NodePort (`ingress.backendPort`): the target group and the security groups use it too. */
+  readonly backendPort: number;
+  readonly ingress: IngressHandover;
 }
 
 /** EBS sizes as Kubernetes quantities, for the charts' static PersistentVolumes. */
@@ -54,24 +77,35 @@ function scheduling(group: ApplicationInputs["dataNodeGroup"]) {
   };
 }
 
+/** The Bedrock components' service accounts on the Bedrock role; DMA calls Bedrock in the stack's region. */
+function bedrock(roleArn: string, region: string): Record<string, unknown> {
+  const sections: Record<string, Record<string, unknown>> = {};
+  for (const component of Object.keys(BEDROCK_COMPONENTS)) sections[component] = { serviceAccount: { roleArn } };
+  // The name the role's trust pins, set rather than left to the chart's default.
+  sections.dfshell = { serviceAccount: { name: DFSHELL_SERVICE_ACCOUNT, roleArn } };
+  // DMA calls Bedrock in us-east-1 unless told (charts/dma/values.yaml line 75); the role allows this region.
+  sections.dma = { ...sections.dma, dma: { bedrock_region: region } };
+  return sections;
+}
+
 export function applicationSettings(i: ApplicationInputs): Record<string, unknown> {
   const onDataNodes = scheduling(i.dataNodeGroup);
-  const settings: Record<string, unknown> = {
+  const alb = i.ingress.mode === "alb" ? i.ingress : undefined;
+  return {
     global: {
       serverName: i.domain,
       cloudProvider: "aws",
-      clusterName: i.clusterName,
+      deployment: i.deploymentName,
       vpcCidr: i.vpcCidr,
-      postgres: { server: i.database.address },
-      ...(i.targetGroupArn !== undefined ? { awsTargetGroupArn: i.targetGroupArn } : {}),
+      statusCheckToken: i.generated.statusCheckToken,
+      // The RDS instance is the application's only database: the chart has no PostgreSQL of its own.
+      postgres: { server: i.database.address, port: i.database.port },
+      ...(alb ? { awsTargetGroupArn: alb.targetGroupArn } : {}),
     },
     secrets: {
-      postgres: {
-        user: i.database.user,
-        password: i.database.password,
-        database: i.database.name,
-        port: i.database.port,
-      },
+      postgres: { user: i.database.user, password: i.database.password, database: i.database.name },
+      clickhouse: { user: i.generated.clickhouseUser, password: i.generated.clickhousePassword },
+      redis: { password: i.generated.redisPassword },
     },
     clickhouse: {
       storage: {
@@ -87,12 +121,14 @@ export function applicationSettings(i: ApplicationInputs): Record<string, unknow
       storage: { dataVolumeId: i.volumes.redisData.id, dataSize: quantity(i.volumes.redisData.sizeGb) },
       ...onDataNodes,
     },
+    nginx: {
+      service: {
+        nodePort: i.backendPort,
+        ...(alb ? { loadBalancerIps: [...alb.loadBalancerIps] } : {}),
+      },
+      // alb mode: the chart's Ingress stays off, so that no second load balancer appears.
+      ingress: i.ingress.mode === "controller" ? { ...i.ingress.nginxIngress } : { deploy: false },
+    },
+    ...(i.bedrockRoleArn !== undefined ? bedrock(i.bedrockRoleArn, i.region) : {}),
   };
-  if (i.loadBalancerIps !== undefined) settings.nginx = { service: { loadBalancerIps: [...i.loadBalancerIps] } };
-  if (i.bedrockRoleArn !== undefined) {
-    for (const component of BEDROCK_SERVICE_ACCOUNTS)
-      settings[component] = { serviceAccount: { roleArn: i.bedrockRoleArn } };
-  }
-  if (i.ingress !== undefined) settings.ingress = i.ingress;
-  return settings;
 }

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import type { Access } from "../components/access/access";
+import type { ApplicationSecrets } from "../components/application/application";
 import type { Cluster } from "../components/cluster/cluster";
 import { dataNodeGroup } from "../components/cluster/nodegroups";
 import type { Database } from "../components/database/database";
@@ -13,7 +14,8 @@ import type { Network } from "../components/network/network";
 import type { Platform } from "../components/platform/platform";
 import type { Storage } from "../components/storage/storage";
 import type { Settings } from "../config/settings";
-import { applicationSettings } from "./application";
+import type { NginxIngressValues } from "../components/ingress/values";
+import { applicationSettings, type IngressHandover } from "./application";
 import type { StatefulSettings } from "./guard";
 
 /** The deployment's components, as index.ts composed them. */
@@ -23,6 +25,8 @@ export interface Deployment {
   readonly cluster: Cluster;
   readonly database: Database;
   readonly ingress: Ingress;
+  /** The secrets generated for the application. */
+  readonly applicationSecrets: ApplicationSecrets;
   /** Absent when `platform.enabled` is false. */
   readonly platform?: Platform;
   /** Present when `access.enabled`. */
@@ -41,6 +45,9 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
       address: d.database.address,
       port: d.database.port,
       password: d.database.password,
+      clickhousePassword: d.applicationSecrets.clickhousePassword,
+      redisPassword: d.applicationSecrets.redisPassword,
+      statusCheckToken: d.applicationSecrets.statusCheckToken,
       dataId: d.storage.clickhouseDataVolumeId,
       logsId: d.storage.clickhouseLogsVolumeId,
       redisId: d.storage.redisDataVolumeId,
@@ -49,15 +56,21 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
       bedrockRole: d.cluster.bedrockRoleArn,
       targetGroupArn: d.ingress.targetGroupArn,
       loadBalancerIps: d.ingress.loadBalancerIps,
-      controllerValues: d.ingress.controllerValues,
+      nginxIngress: d.ingress.nginxIngressValues,
     })
     .apply((v) =>
       applicationSettings({
+        deploymentName: settings.deploymentName,
         domain: settings.domain,
-        clusterName: settings.deploymentName,
         vpcCidr: v.vpcCidr,
         region: settings.region,
         database: { address: v.address, port: v.port, name: "datafold", user: "datafold", password: v.password },
+        generated: {
+          clickhouseUser: d.applicationSecrets.clickhouseUser,
+          clickhousePassword: v.clickhousePassword,
+          redisPassword: v.redisPassword,
+          statusCheckToken: v.statusCheckToken,
+        },
         volumes: {
           clickhouseData: { id: v.dataId, sizeGb: s.clickhouseData.sizeGb },
           clickhouseLogs: { id: v.logsId, sizeGb: s.clickhouseLogs.sizeGb },
@@ -66,11 +79,22 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
         backup: { bucket: v.bucket, roleArn: v.backupRole },
         ...(dataGroup ? { dataNodeGroup: dataGroup } : {}),
         ...(v.bedrockRole !== undefined ? { bedrockRoleArn: v.bedrockRole } : {}),
-        ...(v.targetGroupArn !== undefined ? { targetGroupArn: v.targetGroupArn } : {}),
-        ...(v.loadBalancerIps !== undefined ? { loadBalancerIps: v.loadBalancerIps } : {}),
-        ...(v.controllerValues !== undefined ? { ingress: v.controllerValues } : {}),
+        backendPort: settings.ingress.backendPort,
+        ingress: ingressHandover(v),
       }),
     );
+}
+
+/** The ingress half of the hand-over, from the Ingress component's outputs in either mode. */
+function ingressHandover(v: {
+  targetGroupArn?: string;
+  loadBalancerIps?: string[];
+  nginxIngress?: NginxIngressValues;
+}): IngressHandover {
+  if (v.nginxIngress !== undefined) return { mode: "controller", nginxIngress: v.nginxIngress };
+  if (v.targetGroupArn === undefined || v.loadBalancerIps === undefined)
+    throw new Error("alb mode without a target group or the load balancer's IPs");
+  return { mode: "alb", targetGroupArn: v.targetGroupArn, loadBalancerIps: v.loadBalancerIps };
 }
 
 /** Every stack output; mode-dependent ones only in their mode. */

@@ -134,37 +134,104 @@ export function clickhouseBackupPolicy(bucketArn: string, kmsKeyArn: string): Po
 }
 
 /**
- * Bedrock: invoke and read foundation models and inference profiles in this account's region.
- * A cross-region inference profile of this region (newer models need one) routes a call to a
- * model in another region; that is allowed only through such a profile, never directly.
+ * Bedrock, for the application's Bedrock-using service accounts, in the stack's region only (DMA is
+ * told the same region: `dma.dma.bedrock_region` in applicationSettings).
+ *
+ * Compared with what the vendor's module grants (datafold/terraform-aws-datafold, modules/eks/roles.tf
+ * at 185ee2bb: `bedrock_access_policy` for server, worker, worker-interactive and dfshell;
+ * `bedrock_access_policy_aip_only` for DMA): the application lists models and inference profiles,
+ * reads them, creates application inference profiles and tags them (for cost tracking), and invokes
+ * models directly, through system-defined (cross-region) inference profiles and through
+ * application inference profiles. Those actions are all granted here: without
+ * CreateInferenceProfile, TagResource or the application-inference-profile resources, the
+ * application's profile calls would be denied. What differs is the scope, decided so:
+ * - the vendor grants every action on "*"; here each action names the resources the Service
+ *   Authorization Reference lets it name (docs.aws.amazon.com/service-authorization/latest/reference/
+ *   list_amazonbedrock.html; the pattern of docs.aws.amazon.com/bedrock/latest/userguide/
+ *   inference-profiles-prereq.html): this account's profiles in this region, and foundation models
+ *   in other regions only behind such a profile (`bedrock:InferenceProfileArn`), as cross-region
+ *   profiles need. Only the two List actions, which take no resource, stay on "*".
+ * - the vendor gives DMA a role of its own that may invoke only through application inference
+ *   profiles; the contract has one Bedrock role for the five service accounts, so DMA holds the same
+ *   rights as the others, which include what the vendor grants it.
+ * - DeleteInferenceProfile is granted by neither.
  */
 export function bedrockPolicy(partition: string, region: string, accountId: string): PolicyDocument {
-  const profiles = `arn:${partition}:bedrock:${region}:${accountId}:inference-profile/*`;
+  const models = `arn:${partition}:bedrock:${region}::foundation-model/*`;
+  const profiles = [
+    `arn:${partition}:bedrock:${region}:${accountId}:inference-profile/*`,
+    `arn:${partition}:bedrock:${region}:${accountId}:application-inference-profile/*`,
+  ];
+  const applicationProfiles = profiles[1];
+  const invoke = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
   return doc(
     {
-      Sid: "FoundationModels",
+      Sid: "InvokeInThisRegion",
       Effect: "Allow",
-      Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetFoundationModel"],
-      Resource: `arn:${partition}:bedrock:${region}::foundation-model/*`,
-    },
-    {
-      Sid: "InferenceProfiles",
-      Effect: "Allow",
-      Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetInferenceProfile"],
-      Resource: profiles,
+      Action: invoke,
+      Resource: [models, ...profiles],
     },
     {
       Sid: "ModelsBehindTheProfiles",
       Effect: "Allow",
-      Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+      Action: invoke,
       Resource: `arn:${partition}:bedrock:*::foundation-model/*`,
       Condition: { StringLike: { "bedrock:InferenceProfileArn": profiles } },
+    },
+    {
+      Sid: "ReadModelsAndProfiles",
+      Effect: "Allow",
+      Action: ["bedrock:GetFoundationModel", "bedrock:GetInferenceProfile"],
+      Resource: [models, ...profiles],
+    },
+    {
+      // CreateInferenceProfile is authorized on the new profile and on the model or system-defined
+      // profile it copies (inference-profiles-prereq.html).
+      Sid: "CreateApplicationProfiles",
+      Effect: "Allow",
+      Action: "bedrock:CreateInferenceProfile",
+      Resource: [models, ...profiles],
+    },
+    {
+      Sid: "TagApplicationProfiles",
+      Effect: "Allow",
+      Action: ["bedrock:TagResource", "bedrock:UntagResource", "bedrock:ListTagsForResource"],
+      Resource: applicationProfiles,
+    },
+    {
+      Sid: "ListModelsAndProfiles",
+      Effect: "Allow",
+      Action: ["bedrock:ListFoundationModels", "bedrock:ListInferenceProfiles"],
+      Resource: "*",
     },
   );
 }
 
-/** The application's service accounts that call Bedrock. */
-export const BEDROCK_SERVICE_ACCOUNTS = ["server", "worker", "worker-interactive", "dfshell", "dma"] as const;
+/**
+ * dfshell's service account. The vendor's chart names it `dfshell.serviceAccount.name`, default
+ * `datafold-dfshell` (datafold/helm-charts 0.10.110, charts/datafold/charts/dfshell/values.yaml line
+ * 19, templates/serviceaccount.yaml line 5); applicationSettings sets that value to this name, so
+ * the trust and the chart cannot drift apart. (The vendor's own module pins `dfshell`, which the
+ * chart does not use.)
+ */
+export const DFSHELL_SERVICE_ACCOUNT = "datafold-dfshell";
+
+/**
+ * The vendor's chart's components that call Bedrock (their values key) and the service account each
+ * runs on (chart 0.10.110): server and worker take the chart's name, worker-interactive the alias
+ * (charts/server/templates/_helpers.tpl 85-91, charts/worker/templates/_helpers.tpl 36-42), dma a
+ * fixed `dma` (charts/dma/templates/_helpers.tpl 106-108), dfshell the name above.
+ */
+export const BEDROCK_COMPONENTS = {
+  server: "server",
+  worker: "worker",
+  "worker-interactive": "worker-interactive",
+  dfshell: DFSHELL_SERVICE_ACCOUNT,
+  dma: "dma",
+} as const;
+
+/** The service accounts the Bedrock role trusts. */
+export const BEDROCK_SERVICE_ACCOUNTS = Object.values(BEDROCK_COMPONENTS);
 
 const LBC_TAG = "elbv2.k8s.aws/cluster";
 

@@ -12,7 +12,10 @@ export interface IngressArgs {
   readonly subnetIds: pulumi.Input<string[]>;
   /** The nodes' security group: the only place the load balancer may send traffic. */
   readonly nodeSecurityGroupId: pulumi.Input<string>;
-  /** `alb`: this component creates the load balancer; `controller`: it returns the values for the controller. @default "alb" */
+  /**
+   * `alb`: this component creates the load balancer; `controller`: it returns the vendor's chart's
+   * `nginx.ingress` values, from which the Load Balancer Controller creates one. @default "alb"
+   */
   readonly mode?: IngressMode;
   /** An internal load balancer (private subnets, internal DNS). @default false */
   readonly internal?: boolean;
@@ -26,10 +29,11 @@ export interface IngressArgs {
   readonly sslPolicy?: string;
   /** Load balancer idle timeout, in seconds. @default 120 */
   readonly idleTimeoutSeconds?: number;
-  /** The application's nginx NodePort: target group port and the only port open to the nodes. @default 31337 */
+  /**
+   * The application's nginx NodePort: target group port, the only port open to the nodes, and
+   * `nginx.service.nodePort` in the application's values. @default 31337 (the chart's own default)
+   */
   readonly backendPort?: number;
-  /** The target group's health check path. @default "/nginx-health" */
-  readonly healthCheckPath?: string;
   /** The load balancer's deletion protection. @default true */
   readonly deletionProtection?: boolean;
   /** An existing S3 bucket for the load balancer's access logs; empty: none. @default "" */
@@ -55,7 +59,6 @@ export const INGRESS_DEFAULTS: IngressSettings = {
   sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
   idleTimeoutSeconds: 120,
   backendPort: 31337,
-  healthCheckPath: "/nginx-health",
   deletionProtection: true,
   accessLogsBucket: "",
   certificateValidationTimeoutMinutes: 45,
@@ -80,7 +83,6 @@ export function withDefaults(args: IngressArgs): ResolvedIngressArgs {
     sslPolicy: args.sslPolicy ?? d.sslPolicy,
     idleTimeoutSeconds: args.idleTimeoutSeconds ?? d.idleTimeoutSeconds,
     backendPort: args.backendPort ?? d.backendPort,
-    healthCheckPath: args.healthCheckPath ?? d.healthCheckPath,
     deletionProtection: args.deletionProtection ?? d.deletionProtection,
     accessLogsBucket: args.accessLogsBucket ?? d.accessLogsBucket,
     certificateValidationTimeoutMinutes:

@@ -5,10 +5,14 @@ import * as random from "@pulumi/random";
 import { LOAD_BALANCER_ROLE_TAG, nameTags } from "../shared/tags";
 import { type IngressArgs, type ResolvedIngressArgs, withDefaults } from "./args";
 import {
-  controllerIngressValues,
-  ingressClassName,
+  type AlbClassParams,
+  albClassParams,
+  type LoadBalancerSettings,
   loadBalancerName,
   NAME_SUFFIX_LENGTH,
+  NGINX_HEALTH_CHECK_PATH,
+  type NginxIngressValues,
+  nginxIngressValues,
   validationMessage,
   type ValidationRecord,
   validationRecords,
@@ -19,10 +23,11 @@ const SUFFIX = { length: NAME_SUFFIX_LENGTH, special: false, upper: false } as c
 /**
  * HTTPS into the cluster. `alb` mode: an Application Load Balancer with a TLS 1.3 policy, an
  * HTTP listener that only redirects, and an instance target group on the nginx NodePort (the
- * application's chart binds it). `controller` mode: no load balancer here, but the values that make
- * the AWS Load Balancer Controller build an equally strict one. Either way: one security group
- * (HTTPS and the redirect from `allowedCidrs`, out only to the backend port of the nodes) and a
- * certificate, given or requested with DNS validation.
+ * application's chart binds it). `controller` mode: no load balancer here, but the vendor's chart's
+ * `nginx.ingress` values, from which the AWS Load Balancer Controller builds an equally strict
+ * one. Either way: one security group (HTTPS and the redirect from `allowedCidrs`, out only to the
+ * nodes' backend port), a certificate, given or requested with DNS validation, and the
+ * IngressClassParams spec that makes the controller's class `alb` as strict.
  */
 export class Ingress extends pulumi.ComponentResource {
   readonly certificateArn: pulumi.Output<string>;
@@ -35,8 +40,10 @@ export class Ingress extends pulumi.ComponentResource {
   readonly targetGroupArn?: pulumi.Output<string>;
   /** The load balancer's private IPs (alb mode), for nginx's trusted proxies. */
   readonly loadBalancerIps?: pulumi.Output<string[]>;
-  /** controller mode only: the IngressClassParams spec and the Ingress annotations. */
-  readonly controllerValues?: pulumi.Output<ReturnType<typeof controllerIngressValues>>;
+  /** controller mode only: the vendor's chart's `nginx.ingress` values. */
+  readonly nginxIngressValues?: pulumi.Output<NginxIngressValues>;
+  /** The IngressClassParams spec for the Load Balancer Controller's class `alb` (both modes). */
+  readonly albClassParams: pulumi.Output<AlbClassParams>;
 
   constructor(name: string, rawArgs: IngressArgs, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:Ingress", name, {}, opts);
@@ -154,7 +161,7 @@ export class Ingress extends pulumi.ComponentResource {
           vpcId: args.vpcId,
           deregistrationDelay: 30,
           healthCheck: {
-            path: args.healthCheckPath,
+            path: NGINX_HEALTH_CHECK_PATH,
             port: "traffic-port",
             protocol: "HTTP",
             matcher: "200",
@@ -216,19 +223,29 @@ export class Ingress extends pulumi.ComponentResource {
         const enis = await Promise.all(found.ids.map((id) => aws.ec2.getNetworkInterface({ id }, parent)));
         return enis.map((e) => e.privateIp).sort();
       });
-    } else {
-      this.controllerValues = pulumi
-        .all([args.subnetIds, sg.id, certificate.validatedArn])
-        .apply(([subnetIds, securityGroupId, certificateArn]) =>
-          controllerIngressValues({
-            ...args,
-            className: ingressClassName(name),
-            subnetIds,
-            securityGroupId,
-            certificateArn,
-          }),
-        );
     }
+    // The controller builds its load balancer from these, as strict as the one above.
+    const settings = (certificateArn: pulumi.Output<string>) =>
+      pulumi
+        .all([args.subnetIds, sg.id, certificateArn])
+        .apply(([subnetIds, securityGroupId, arn]): LoadBalancerSettings => ({
+          internal: args.internal,
+          subnetIds,
+          securityGroupId,
+          certificateArn: arn,
+          sslPolicy: args.sslPolicy,
+          idleTimeoutSeconds: args.idleTimeoutSeconds,
+          deletionProtection: args.deletionProtection,
+          accessLogsBucket: args.accessLogsBucket,
+          allowedCidrs: args.allowedCidrs,
+        }));
+    // The class's params go into the controller's release, which need not wait for DNS validation:
+    // they name the certificate as soon as it is requested (the controller retries a listener until
+    // the certificate is issued). The chart's values, used only once the application is installed,
+    // name it once it is validated.
+    this.albClassParams = settings(certificate.arn).apply(albClassParams);
+    if (args.mode === "controller")
+      this.nginxIngressValues = settings(certificate.validatedArn).apply(nginxIngressValues);
 
     this.registerOutputs({
       certificateArn: this.certificateArn,
@@ -237,7 +254,8 @@ export class Ingress extends pulumi.ComponentResource {
       loadBalancerDnsName: this.loadBalancerDnsName,
       targetGroupArn: this.targetGroupArn,
       loadBalancerIps: this.loadBalancerIps,
-      controllerValues: this.controllerValues,
+      nginxIngressValues: this.nginxIngressValues,
+      albClassParams: this.albClassParams,
     });
   }
 

@@ -1,7 +1,8 @@
 /**
  * Ingress data: the DNS records a certificate needs, the load balancer attributes, and the values
  * that make the AWS Load Balancer Controller build a load balancer as strict as the one this
- * program builds itself. Plain data; no Pulumi import.
+ * program builds itself (the vendor's chart's `nginx.ingress` values and the class alb's
+ * IngressClassParams). Plain data; no Pulumi import.
  */
 
 /** A load balancer's or target group's name before its 6-character suffix: at most 25 characters. */
@@ -15,11 +16,6 @@ export const NAME_SUFFIX_LENGTH = 6;
 /** A load balancer's or target group's name: the short name, "-" and a random suffix (at most 32 characters). */
 export function loadBalancerName(deploymentName: string, suffix: string): string {
   return `${shortName(deploymentName)}-${suffix}`;
-}
-
-/** The IngressClass (and IngressClassParams) name for a deployment in controller mode. */
-export function ingressClassName(deploymentName: string): string {
-  return `${deploymentName}-alb`;
 }
 
 export interface ValidationRecord {
@@ -50,26 +46,36 @@ export function validationMessage(domain: string, records: readonly ValidationRe
   ].join("\n");
 }
 
-export interface ControllerIngressInputs {
-  /** The IngressClass the application's Ingress names; its IngressClassParams carry the settings. */
-  readonly className: string;
+/**
+ * The path nginx answers health checks on: the vendor's chart's nginx serves `/nginx-health` and
+ * nothing else for them (datafold/helm-charts, charts/datafold/charts/nginx/templates/config-map.yaml
+ * lines 72-75 and `ingress.healthz` in charts/nginx/values.yaml line 46, chart 0.10.110).
+ */
+export const NGINX_HEALTH_CHECK_PATH = "/nginx-health";
+
+/** What makes the load balancer strict, whoever builds it. */
+export interface LoadBalancerSettings {
   readonly internal: boolean;
   /** Subnets the load balancer goes into: public ones, or private ones when internal. */
   readonly subnetIds: readonly string[];
   /** The security group this program made for the load balancer. */
   readonly securityGroupId: string;
+  /** The validated certificate. */
   readonly certificateArn: string;
   readonly sslPolicy: string;
   readonly idleTimeoutSeconds: number;
   readonly deletionProtection: boolean;
-  readonly healthCheckPath: string;
-  readonly backendPort: number;
   readonly accessLogsBucket: string;
+  /** IPv4 CIDRs that may reach HTTPS (and the HTTP redirect). */
+  readonly allowedCidrs: readonly string[];
 }
 
-/** Load balancer attributes, in the controller's key=value form. */
+/**
+ * Load balancer attributes (ELB's names: docs.aws.amazon.com/elasticloadbalancing/latest/
+ * application/application-load-balancers.html#load-balancer-attributes), as the ones alb mode sets.
+ */
 export function loadBalancerAttributes(
-  i: Pick<ControllerIngressInputs, "idleTimeoutSeconds" | "deletionProtection" | "accessLogsBucket">,
+  i: Pick<LoadBalancerSettings, "idleTimeoutSeconds" | "deletionProtection" | "accessLogsBucket">,
 ): { key: string; value: string }[] {
   return [
     { key: "idle_timeout.timeout_seconds", value: String(i.idleTimeoutSeconds) },
@@ -85,40 +91,65 @@ export function loadBalancerAttributes(
 }
 
 /**
- * Controller mode: the IngressClassParams spec (the platform creates the class and its params in
- * the cluster; the controller lets them override any Ingress annotation) and the annotations for
- * the application's Ingress, so that the controller's load balancer has the same scheme, subnets,
- * security group, certificate, TLS policy, redirect and attributes as the one alb mode creates.
+ * The vendor's chart's `nginx.ingress` values (controller mode): the chart creates its Ingress only
+ * with `deploy: true` and turns the others into the Load Balancer Controller's annotations
+ * (charts/datafold/charts/nginx/templates/ingress.yaml line 1 and _helpers.tpl lines 168-206, chart
+ * 0.10.110). That Ingress also carries the legacy annotation `kubernetes.io/ingress.class: alb`,
+ * which the controller honours before the Ingress's class (aws-load-balancer-controller v2.14.0,
+ * pkg/ingress/group_loader.go, classifyIngress), so these annotations, not the class's
+ * IngressClassParams, are what its load balancer is built from: scheme, subnets, security group
+ * (the controller then leaves the nodes' rules to this program: manage-backend-security-group-rules
+ * is off unless asked for), certificate, TLS policy and attributes, as alb mode's. The chart adds
+ * HTTP-to-HTTPS redirect, an instance target on nginx's NodePort and the health check on
+ * /nginx-health itself.
  */
-export function controllerIngressValues(i: ControllerIngressInputs) {
-  const scheme = i.internal ? "internal" : "internet-facing";
-  const attributes = loadBalancerAttributes(i);
+export interface NginxIngressValues {
+  readonly deploy: true;
+  readonly internal: boolean;
+  /** Subnet ids, comma-separated (the annotation's string list). */
+  readonly subnets: string;
+  /** Security group ids, comma-separated. */
+  readonly secgroups: string;
+  readonly sslCertificate: string;
+  readonly awsSecurityPolicy: string;
+  /** Load balancer attributes as key=value pairs, comma-separated; replaces the chart's idle timeout of 300 s. */
+  readonly awsAttributes: string;
+}
+
+export function nginxIngressValues(i: LoadBalancerSettings): NginxIngressValues {
   return {
-    className: i.className,
-    ingressClassParams: {
-      scheme,
-      ipAddressType: "ipv4",
-      sslPolicy: i.sslPolicy,
-      certificateArn: [i.certificateArn],
-      subnets: { ids: [...i.subnetIds] },
-      loadBalancerAttributes: attributes,
-    },
-    annotations: {
-      "alb.ingress.kubernetes.io/scheme": scheme,
-      "alb.ingress.kubernetes.io/target-type": "instance",
-      "alb.ingress.kubernetes.io/subnets": i.subnetIds.join(","),
-      "alb.ingress.kubernetes.io/security-groups": i.securityGroupId,
-      // The node-side rule (backend port from this group only) is made by this program.
-      "alb.ingress.kubernetes.io/manage-backend-security-group-rules": "false",
-      "alb.ingress.kubernetes.io/certificate-arn": i.certificateArn,
-      "alb.ingress.kubernetes.io/ssl-policy": i.sslPolicy,
-      "alb.ingress.kubernetes.io/listen-ports": JSON.stringify([{ HTTP: 80 }, { HTTPS: 443 }]),
-      "alb.ingress.kubernetes.io/ssl-redirect": "443",
-      "alb.ingress.kubernetes.io/healthcheck-path": i.healthCheckPath,
-      "alb.ingress.kubernetes.io/healthcheck-port": String(i.backendPort),
-      "alb.ingress.kubernetes.io/load-balancer-attributes": attributes.map((a) => `${a.key}=${a.value}`).join(","),
-    },
-    subnetIds: [...i.subnetIds],
-    certificateArn: i.certificateArn,
+    deploy: true,
+    internal: i.internal,
+    subnets: i.subnetIds.join(","),
+    secgroups: i.securityGroupId,
+    sslCertificate: i.certificateArn,
+    awsSecurityPolicy: i.sslPolicy,
+    awsAttributes: loadBalancerAttributes(i)
+      .map((a) => `${a.key}=${a.value}`)
+      .join(","),
   };
 }
+
+/**
+ * The IngressClassParams spec for the class `alb`, the class the vendor's chart's Ingress names
+ * and the Load Balancer Controller's chart creates: the same scheme, subnets, certificate, TLS
+ * policy, HTTPS redirect, attributes and allowed CIDRs as alb mode's load balancer, for every
+ * Ingress that uses the class without the legacy annotation. Fields: IngressClassParams v1beta1 in
+ * aws/eks-charts stable/aws-load-balancer-controller 1.14.0 (crds/crds.yaml) and the controller's
+ * docs/guide/ingress/ingress_class.md (a field set here overrides the Ingress's annotation).
+ */
+export function albClassParams(i: LoadBalancerSettings) {
+  return {
+    scheme: i.internal ? "internal" : "internet-facing",
+    ipAddressType: "ipv4",
+    sslPolicy: i.sslPolicy,
+    sslRedirectPort: "443",
+    certificateArn: [i.certificateArn],
+    subnets: { ids: [...i.subnetIds] },
+    inboundCIDRs: [...i.allowedCidrs],
+    loadBalancerAttributes: loadBalancerAttributes(i),
+  };
+}
+
+/** The IngressClassParams spec of the class alb. */
+export type AlbClassParams = ReturnType<typeof albClassParams>;

@@ -21,10 +21,10 @@ export interface PlatformArgs {
   /** Labels for the namespace. @default {} */
   readonly labels?: Readonly<Record<string, string>>;
   /**
-   * Controller mode: the IngressClass to create and the IngressClassParams spec that makes the
-   * AWS Load Balancer Controller's load balancer as strict as alb mode's. @default none
+   * The IngressClassParams spec of the class `alb`, which the Load Balancer Controller's chart
+   * creates (and the vendor's chart's Ingress names). @default none: the class without params
    */
-  readonly ingressClass?: { readonly name: string; readonly params: pulumi.Input<Record<string, unknown>> };
+  readonly albClassParams?: pulumi.Input<Record<string, unknown>>;
 }
 
 /** The defaults of PlatformArgs' optional settings. */

@@ -29,7 +29,21 @@ export const CHARTS = {
 
 const ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
 
-export function loadBalancerControllerValues(clusterName: string, region: string, vpcId: string, roleArn: string) {
+/**
+ * The Load Balancer Controller's values. The chart creates the IngressClass `ingressClass` and,
+ * with `ingressClassParams.create` and a spec, the IngressClassParams it refers to (aws/eks-charts,
+ * stable/aws-load-balancer-controller 1.14.0: templates/ingressclass.yaml, values.yaml). The class
+ * is `alb`, the one the vendor's chart's Ingress names (datafold/helm-charts chart 0.10.110,
+ * charts/datafold/charts/nginx/templates/_helpers.tpl lines 235-241); `albClassParams` make it as
+ * strict as alb mode's load balancer.
+ */
+export function loadBalancerControllerValues(
+  clusterName: string,
+  region: string,
+  vpcId: string,
+  roleArn: string,
+  albClassParams?: Record<string, unknown>,
+) {
   return {
     clusterName,
     region,
@@ -39,6 +53,9 @@ export function loadBalancerControllerValues(clusterName: string, region: string
     // Only Ingress, TargetGroupBinding and explicitly annotated Services are the controller's:
     // it must not take over every Service of type LoadBalancer in the cluster.
     enableServiceMutatorWebhook: false,
+    ingressClass: "alb",
+    createIngressClassResource: true,
+    ...(albClassParams !== undefined ? { ingressClassParams: { create: true, spec: albClassParams } } : {}),
   };
 }
 

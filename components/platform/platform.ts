@@ -13,8 +13,9 @@ import {
 /**
  * What runs inside the cluster before the application: the application's namespace and, each in
  * kube-system on its own service account (IRSA where it calls AWS), the AWS Load Balancer
- * Controller, metrics-server and the cluster autoscaler. The application's charts create its
- * PersistentVolumes, StorageClasses and TargetGroupBinding; nothing here does.
+ * Controller (with the IngressClass `alb` its chart creates, made strict by `albClassParams`),
+ * metrics-server and the cluster autoscaler. The application's charts create its
+ * PersistentVolumes, StorageClasses, TargetGroupBinding and Ingress; nothing here does.
  */
 export class Platform extends pulumi.ComponentResource {
   readonly namespace: pulumi.Output<string>;
@@ -52,38 +53,15 @@ export class Platform extends pulumi.ComponentResource {
         },
         inCluster,
       );
-    const controller = release(
+    release(
       "AWS Load Balancer Controller",
       CHARTS.loadBalancerController,
       pulumi
-        .all([args.vpcId, args.loadBalancerControllerRoleArn])
-        .apply(([vpcId, role]) => loadBalancerControllerValues(args.clusterName, args.region, vpcId, role)),
+        .all([args.vpcId, args.loadBalancerControllerRoleArn, args.albClassParams])
+        .apply(([vpcId, role, params]) =>
+          loadBalancerControllerValues(args.clusterName, args.region, vpcId, role, params),
+        ),
     );
-    if (args.ingressClass !== undefined) {
-      const className = args.ingressClass.name;
-      // The controller's chart installs the IngressClassParams definition.
-      const params = new k8s.apiextensions.CustomResource(
-        `${name}-ingress-class-params`,
-        {
-          apiVersion: "elbv2.k8s.aws/v1beta1",
-          kind: "IngressClassParams",
-          metadata: { name: className },
-          spec: args.ingressClass.params,
-        },
-        { ...inCluster, dependsOn: [controller] },
-      );
-      new k8s.networking.v1.IngressClass(
-        `${name}-ingress-class`,
-        {
-          metadata: { name: className },
-          spec: {
-            controller: "ingress.k8s.aws/alb",
-            parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: className },
-          },
-        },
-        { ...inCluster, dependsOn: [params] },
-      );
-    }
     release("metrics-server", CHARTS.metricsServer, metricsServerValues());
     release(
       "cluster autoscaler",

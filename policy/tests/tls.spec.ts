@@ -4,7 +4,6 @@ import { elbHttpListenerRulesRedirectOnly } from "../rules/elb/elb-http-listener
 import { elbListenerHttpRedirectOnly } from "../rules/elb/elb-listener-http-redirect-only";
 import { elbListenerRequireTlsPolicy } from "../rules/elb/elb-listener-require-tls-policy";
 import { DEFAULT_ALLOWED_SSL_POLICIES } from "../rules/elb/tls-policies";
-import { k8sIngressClassParamsRequireTlsPolicy } from "../rules/k8s/k8s-ingress-class-params-require-tls-policy";
 import { levels, messages, res, UNKNOWN, withInputs } from "./helpers";
 
 const STRICT = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
@@ -100,26 +99,6 @@ describe("elb-listener-http-redirect-only", () => {
       defaultActions: [{ type: "redirect", redirect: { port: "8080", protocol: "HTTP" } }],
     });
     expect(await messages(elbListenerHttpRedirectOnly, [loop])).to.have.length(1);
-  });
-});
-
-describe("k8s-ingress-class-params-require-tls-policy", () => {
-  const params = res("kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams", "acme-alb", {
-    spec: { scheme: "internet-facing", sslPolicy: STRICT },
-  });
-  it("passes controller-mode params with the strict policy", async () =>
-    expect(await messages(k8sIngressClassParamsRequireTlsPolicy, [params])).to.deep.equal([]));
-  it("fails params with another policy or none", async () => {
-    expect(
-      await messages(k8sIngressClassParamsRequireTlsPolicy, [
-        withInputs(params, { spec: { scheme: "internet-facing" } }),
-      ]),
-    ).to.deep.equal([`IngressClassParams acme-alb must set spec.sslPolicy to one of ${ALLOWED}; it has "none".`]);
-    expect(
-      await messages(k8sIngressClassParamsRequireTlsPolicy, [
-        withInputs(params, { spec: { sslPolicy: "ELBSecurityPolicy-2016-08" } }),
-      ]),
-    ).to.have.length(1);
   });
 });
 

@@ -161,7 +161,7 @@ describe("Cluster", () => {
       "system:serviceaccount:acme:server",
       "system:serviceaccount:acme:worker",
       "system:serviceaccount:acme:worker-interactive",
-      "system:serviceaccount:acme:dfshell",
+      "system:serviceaccount:acme:datafold-dfshell",
       "system:serviceaccount:acme:dma",
     ]);
   });

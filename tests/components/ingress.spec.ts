@@ -31,7 +31,8 @@ function plan(args: Partial<IngressArgs> = {}, world: World = makeWorld("us-east
             loadBalancerIps: i.loadBalancerIps,
           }
         : {}),
-      ...(i.controllerValues ? { controllerValues: i.controllerValues } : {}),
+      albClassParams: i.albClassParams,
+      ...(i.nginxIngressValues ? { nginxIngressValues: i.nginxIngressValues } : {}),
     };
   }, world);
 }
@@ -310,42 +311,64 @@ describe("Ingress", () => {
       );
     });
 
-    it("hands the controller values for an equally strict load balancer", async () => {
+    it("hands the vendor's chart the nginx.ingress values of an equally strict load balancer", async () => {
       const run = await plan({ mode: "controller", certificateArn: GIVEN_CERT, idleTimeoutSeconds: 90 });
       const sg = find(run, "aws:ec2/securityGroup:SecurityGroup", "acme-lb").id;
-      const attributes =
-        "idle_timeout.timeout_seconds=90,routing.http.drop_invalid_header_fields.enabled=true,deletion_protection.enabled=true";
-      expect(outputs(run).controllerValues).to.deep.equal({
-        className: "acme-alb",
-        ingressClassParams: {
+      expect(outputs(run).nginxIngressValues).to.deep.equal({
+        deploy: true,
+        internal: false,
+        subnets: PUBLIC.join(","),
+        secgroups: sg,
+        sslCertificate: GIVEN_CERT,
+        awsSecurityPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+        awsAttributes:
+          "idle_timeout.timeout_seconds=90,routing.http.drop_invalid_header_fields.enabled=true,deletion_protection.enabled=true",
+      });
+    });
+
+    it("gives an internal one the private subnets, and access logs through the attributes", async () => {
+      const run = await plan({ mode: "controller", internal: true, accessLogsBucket: "acme-lb-logs" });
+      const values = outputs(run).nginxIngressValues as Record<string, unknown>;
+      expect([values.internal, values.awsAttributes]).to.deep.equal([
+        true,
+        "idle_timeout.timeout_seconds=120,routing.http.drop_invalid_header_fields.enabled=true,deletion_protection.enabled=true,access_logs.s3.enabled=true,access_logs.s3.bucket=acme-lb-logs",
+      ]);
+      expect((outputs(run).albClassParams as Record<string, unknown>).scheme).to.equal("internal");
+    });
+  });
+
+  describe("the class alb's IngressClassParams (both modes)", () => {
+    for (const mode of ["alb", "controller"] as const) {
+      it(`${mode} mode: the same scheme, subnets, certificate, TLS policy, redirect, attributes and CIDRs as the load balancer`, async () => {
+        const run = await plan({ mode, certificateArn: GIVEN_CERT, allowedCidrs: ["198.51.100.0/24"] });
+        expect(outputs(run).albClassParams).to.deep.equal({
           scheme: "internet-facing",
           ipAddressType: "ipv4",
           sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+          sslRedirectPort: "443",
           certificateArn: [GIVEN_CERT],
           subnets: { ids: PUBLIC },
+          inboundCIDRs: ["198.51.100.0/24"],
           loadBalancerAttributes: [
-            { key: "idle_timeout.timeout_seconds", value: "90" },
+            { key: "idle_timeout.timeout_seconds", value: "120" },
             { key: "routing.http.drop_invalid_header_fields.enabled", value: "true" },
             { key: "deletion_protection.enabled", value: "true" },
           ],
-        },
-        annotations: {
-          "alb.ingress.kubernetes.io/scheme": "internet-facing",
-          "alb.ingress.kubernetes.io/target-type": "instance",
-          "alb.ingress.kubernetes.io/subnets": PUBLIC.join(","),
-          "alb.ingress.kubernetes.io/security-groups": sg,
-          "alb.ingress.kubernetes.io/manage-backend-security-group-rules": "false",
-          "alb.ingress.kubernetes.io/certificate-arn": GIVEN_CERT,
-          "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-          "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80},{"HTTPS":443}]',
-          "alb.ingress.kubernetes.io/ssl-redirect": "443",
-          "alb.ingress.kubernetes.io/healthcheck-path": "/nginx-health",
-          "alb.ingress.kubernetes.io/healthcheck-port": "31337",
-          "alb.ingress.kubernetes.io/load-balancer-attributes": attributes,
-        },
-        subnetIds: PUBLIC,
-        certificateArn: GIVEN_CERT,
+        });
+        expect(outputs(run)).to.not.have.property(mode === "alb" ? "nginxIngressValues" : "targetGroupArn");
       });
+    }
+
+    it("names a requested certificate as soon as it is requested, so that the controller's release does not wait for DNS validation", async () => {
+      const run = await plan({ mode: "controller" });
+      const certificate = find(run, "aws:acm/certificate:Certificate", "acme");
+      expect((outputs(run).albClassParams as { certificateArn: string[] }).certificateArn).to.deep.equal([
+        (certificate.outputs as { arn: string }).arn,
+      ]);
+      const validation = find(run, "aws:acm/certificateValidation:CertificateValidation", "acme");
+      expect((outputs(run).nginxIngressValues as { sslCertificate: string }).sslCertificate).to.equal(
+        (validation.outputs as { certificateArn: string }).certificateArn,
+      );
     });
   });
 });

@@ -91,6 +91,8 @@ describe("Platform", () => {
         annotations: { "eks.amazonaws.com/role-arn": LBC_ROLE },
       },
       enableServiceMutatorWebhook: false,
+      ingressClass: "alb",
+      createIngressClassResource: true,
     });
   });
 
@@ -120,25 +122,15 @@ describe("Platform", () => {
     expect((ca.values as { image: unknown }).image).to.deep.equal({ tag: "v1.35.0" });
   });
 
-  it("in controller mode, creates the IngressClass and its IngressClassParams after the controller", async () => {
-    const run = await plan({ ingressClass: { name: "acme-alb", params: PARAMS } });
-    const params = find(run, "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams", "acme-ingress-class-params");
-    expect(inputs(params)).to.deep.equal({
-      apiVersion: "elbv2.k8s.aws/v1beta1",
-      kind: "IngressClassParams",
-      metadata: { name: "acme-alb" },
-      spec: PARAMS,
-    });
-    expect(params.dependencies).to.include(
-      find(run, "kubernetes:helm.sh/v3:Release", "acme-aws-load-balancer-controller").urn,
-    );
-    const cls = find(run, "kubernetes:networking.k8s.io/v1:IngressClass", "acme-ingress-class");
-    expect(inputs(cls)).to.deep.include({
-      metadata: { name: "acme-alb" },
-      spec: {
-        controller: "ingress.k8s.aws/alb",
-        parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: "acme-alb" },
-      },
-    });
+  it("makes the controller's own class alb strict with the params given, and declares no class of its own", async () => {
+    const run = await plan({ albClassParams: PARAMS });
+    const values = inputs(find(run, "kubernetes:helm.sh/v3:Release", "acme-aws-load-balancer-controller"))
+      .values as Record<string, unknown>;
+    expect([values.ingressClass, values.createIngressClassResource, values.ingressClassParams]).to.deep.equal([
+      "alb",
+      true,
+      { create: true, spec: PARAMS },
+    ]);
+    expect(run.resources.filter((r) => /IngressClass/.test(r.type))).to.deep.equal([]);
   });
 });

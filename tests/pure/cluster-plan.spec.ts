@@ -112,7 +112,19 @@ describe("platform charts", () => {
         annotations: { "eks.amazonaws.com/role-arn": "arn:role" },
       },
       enableServiceMutatorWebhook: false,
+      ingressClass: "alb",
+      createIngressClassResource: true,
     });
+  });
+
+  it("creates the class alb, which the vendor's chart's Ingress names, with the IngressClassParams given", () => {
+    const spec = { scheme: "internal", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06" };
+    const values = loadBalancerControllerValues("acme", "us-east-1", "vpc-1", "arn:role", spec);
+    expect([values.ingressClass, values.createIngressClassResource, values.ingressClassParams]).to.deep.equal([
+      "alb",
+      true,
+      { create: true, spec },
+    ]);
   });
 
   it("runs the autoscaler image of the cluster's minor version, discovering this cluster's groups", () => {

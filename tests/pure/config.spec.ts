@@ -436,9 +436,9 @@ describe("config", () => {
         `${k}ingress.allowedCidrs: got []; expected at least one CIDR that may reach HTTPS`,
       ],
       [
-        "a relative health-check path",
-        raw({ ingress: { healthCheckPath: "nginx-health" } }),
-        `${k}ingress.healthCheckPath: got "nginx-health"; expected an absolute URL path of at most 1024 characters`,
+        "ingress.healthCheckPath, dropped from the contract (the chart's nginx answers health checks only on /nginx-health)",
+        raw({ ingress: { healthCheckPath: "/nginx-health" } }),
+        `${k}ingress.healthCheckPath: got "/nginx-health"; expected one of the known keys of ingress: ${Object.keys(DEFAULTS.ingress).join(", ")}`,
       ],
       [
         "a short account id",

@@ -114,31 +114,78 @@ describe("cluster IAM documents", () => {
     });
   });
 
-  it("lets Bedrock users invoke and read models and profiles of this region, and reach other regions' models only through those profiles", () => {
-    const profiles = "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/*";
-    expect(bedrockPolicy("aws", "eu-west-1", "123456789012")).to.deep.equal({
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "FoundationModels",
-          Effect: "Allow",
-          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetFoundationModel"],
-          Resource: "arn:aws:bedrock:eu-west-1::foundation-model/*",
-        },
-        {
-          Sid: "InferenceProfiles",
-          Effect: "Allow",
-          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:GetInferenceProfile"],
-          Resource: profiles,
-        },
-        {
-          Sid: "ModelsBehindTheProfiles",
-          Effect: "Allow",
-          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-          Resource: "arn:aws:bedrock:*::foundation-model/*",
-          Condition: { StringLike: { "bedrock:InferenceProfileArn": profiles } },
-        },
-      ],
+  describe("Bedrock", () => {
+    const models = "arn:aws:bedrock:eu-west-1::foundation-model/*";
+    const profiles = [
+      "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/*",
+      "arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/*",
+    ];
+    const policy = bedrockPolicy("aws", "eu-west-1", "123456789012");
+
+    it("lets the application invoke, read, create and tag models and profiles of this region, and reach other regions' models only through them", () => {
+      expect(policy).to.deep.equal({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "InvokeInThisRegion",
+            Effect: "Allow",
+            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+            Resource: [models, ...profiles],
+          },
+          {
+            Sid: "ModelsBehindTheProfiles",
+            Effect: "Allow",
+            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+            Resource: "arn:aws:bedrock:*::foundation-model/*",
+            Condition: { StringLike: { "bedrock:InferenceProfileArn": profiles } },
+          },
+          {
+            Sid: "ReadModelsAndProfiles",
+            Effect: "Allow",
+            Action: ["bedrock:GetFoundationModel", "bedrock:GetInferenceProfile"],
+            Resource: [models, ...profiles],
+          },
+          {
+            Sid: "CreateApplicationProfiles",
+            Effect: "Allow",
+            Action: "bedrock:CreateInferenceProfile",
+            Resource: [models, ...profiles],
+          },
+          {
+            Sid: "TagApplicationProfiles",
+            Effect: "Allow",
+            Action: ["bedrock:TagResource", "bedrock:UntagResource", "bedrock:ListTagsForResource"],
+            Resource: profiles[1],
+          },
+          {
+            Sid: "ListModelsAndProfiles",
+            Effect: "Allow",
+            Action: ["bedrock:ListFoundationModels", "bedrock:ListInferenceProfiles"],
+            Resource: "*",
+          },
+        ],
+      });
+    });
+
+    it("grants every action the vendor's module grants its Bedrock roles, none on every resource but the two List actions", () => {
+      // datafold/terraform-aws-datafold modules/eks/roles.tf (185ee2bb): bedrock_access_policy and
+      // bedrock_access_policy_aip_only, both on "*" except the AIP-only invocation.
+      const vendor = [
+        "bedrock:TagResource",
+        "bedrock:UntagResource",
+        "bedrock:ListTagsForResource",
+        "bedrock:CreateInferenceProfile",
+        "bedrock:GetFoundationModel",
+        "bedrock:GetInferenceProfile",
+        "bedrock:InvokeModel",
+        "bedrock:InvokeModelWithResponseStream",
+        "bedrock:ListFoundationModels",
+        "bedrock:ListInferenceProfiles",
+      ];
+      const granted = policy.Statement.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
+      expect([...new Set(granted)].sort()).to.deep.equal([...vendor].sort());
+      const onEverything = policy.Statement.filter((st) => st.Resource === "*").flatMap((st) => st.Action);
+      expect(onEverything).to.deep.equal(["bedrock:ListFoundationModels", "bedrock:ListInferenceProfiles"]);
     });
   });
 

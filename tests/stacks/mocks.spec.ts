@@ -256,9 +256,6 @@ describe("plan mocks", () => {
           status: "deployed",
         },
       ]);
-      expect(r("kubernetes:networking.k8s.io/v1:IngressClass", "umbrella-datafold-ingress-class").id).to.equal(
-        "umbrella-datafold-alb",
-      );
       expect(r("pulumi:providers:kubernetes", "umbrella-datafold-k8s").id).to.match(
         /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
       );

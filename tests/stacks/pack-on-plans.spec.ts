@@ -62,9 +62,14 @@ describe("the policy pack on the program's plans", () => {
     }
     const table: [string, Record<string, unknown>, string[]][] = [
       [
-        "a weaker TLS policy the config accepts",
+        "a weaker TLS policy the config accepts (the listener, and the class alb of the controller's chart)",
         { "ingress.sslPolicy": "ELBSecurityPolicy-TLS-1-2-2017-01" },
-        ["elb-listener-require-tls-policy"],
+        ["elb-listener-require-tls-policy", "k8s-ingress-class-params-require-tls-policy"],
+      ],
+      [
+        "controller mode with a weaker TLS policy",
+        { "ingress.mode": "controller", "ingress.sslPolicy": "ELBSecurityPolicy-TLS-1-2-2017-01" },
+        ["k8s-ingress-class-params-require-tls-policy"],
       ],
       [
         "database deletion protection off",

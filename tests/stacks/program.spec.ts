@@ -47,6 +47,7 @@ describe("program (index.ts)", () => {
         "datafold:aws:Database",
         "datafold:aws:Platform",
         "datafold:aws:Ingress",
+        "datafold:aws:ApplicationSecrets",
       ]);
     });
 
@@ -121,17 +122,23 @@ describe("program (index.ts)", () => {
       const get = (p: string) =>
         p.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], s);
       const db = find(run, "aws:rds/instance:Instance", "acme-datafold-db").outputs as { address: string };
+      const generated = (name: string) =>
+        (find(run, "random:index/randomPassword:RandomPassword", name).outputs as { result: string }).result;
       const expected: Record<string, unknown> = {
         "global.serverName": "datafold.acme.example",
         "global.cloudProvider": "aws",
-        "global.clusterName": "acme-datafold",
+        "global.deployment": "acme-datafold",
         "global.awsTargetGroupArn": outputs(run).targetGroupArn,
         "global.vpcCidr": "10.0.0.0/16",
+        "global.statusCheckToken": generated("acme-datafold-status-check-token"),
         "global.postgres.server": db.address,
+        "global.postgres.port": 5432,
         "secrets.postgres.user": "datafold",
         "secrets.postgres.password": outputs(run).databasePassword,
         "secrets.postgres.database": "datafold",
-        "secrets.postgres.port": 5432,
+        "secrets.clickhouse.user": "datafold",
+        "secrets.clickhouse.password": generated("acme-datafold-clickhouse-password"),
+        "secrets.redis.password": generated("acme-datafold-redis-password"),
         "clickhouse.storage.dataVolumeId": outputs(run).clickhouseDataVolumeId,
         "clickhouse.storage.dataSize": "40Gi",
         "clickhouse.storage.logVolumeId": outputs(run).clickhouseLogsVolumeId,
@@ -141,7 +148,9 @@ describe("program (index.ts)", () => {
         "clickhouse.config.s3_bucket": outputs(run).clickhouseBackupBucket,
         "clickhouse.config.s3_region": "us-east-1",
         "clickhouse.config.s3_backup_role": outputs(run).clickhouseBackupRoleArn,
+        "nginx.service.nodePort": 31337,
         "nginx.service.loadBalancerIps": outputs(run).loadBalancerIps,
+        "nginx.ingress.deploy": false,
         "clickhouse.nodeSelector": { "datafold.com/node-pool": "data" },
         "redis.tolerations": [{ key: "clickhouse", operator: "Equal", value: "reserved", effect: "NoSchedule" }],
       };
@@ -220,26 +229,19 @@ describe("program (index.ts)", () => {
         },
       ],
       [
-        "controller: no load balancer resources; the controller's values, Bedrock and the customer key in place",
+        "controller: no load balancer resources; the chart's Ingress values, Bedrock and the customer key in place",
         (run) => {
           expect(
             run.resources.filter((r) => r.type.startsWith("aws:lb/") || r.type.startsWith("aws:alb/")),
           ).to.deep.equal([]);
           expect(run.outputs.loadBalancerDnsName).to.equal(undefined);
           const s = outputs(run).applicationSettings as Record<string, Record<string, unknown>>;
-          expect((s.ingress.annotations as Record<string, string>)["alb.ingress.kubernetes.io/ssl-policy"]).to.equal(
+          expect((s.nginx.ingress as Record<string, unknown>).awsSecurityPolicy).to.equal(
             "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
           );
-          expect(s.ingress.subnetIds).to.deep.equal(outputs(run).publicSubnetIds);
-          expect(s.ingress.certificateArn).to.equal(outputs(run).certificateArn);
           expect(s.global.awsTargetGroupArn).to.equal(undefined);
           expect(s.server).to.deep.equal({ serviceAccount: { roleArn: outputs(run).bedrockRoleArn } });
           expect(count(run, "aws:route53/record:Record")).to.equal(1);
-          const params = inputs(
-            find(run, "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams", "umbrella-datafold-ingress-class-params"),
-          );
-          expect(params.spec).to.deep.equal(s.ingress.ingressClassParams);
-          expect(s.ingress.className).to.equal("umbrella-datafold-alb");
           expect(inputs(find(run, "aws:ebs/volume:Volume", "umbrella-datafold-clickhouse-data")).kmsKeyId).to.equal(
             "arn:aws:kms:eu-central-1:123456789012:key/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d",
           );
