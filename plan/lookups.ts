@@ -128,6 +128,32 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
     if (!eni) throw new Error(`InvalidNetworkInterfaceID.NotFound: The networkInterface ID '${id}' does not exist`);
     return networkInterface(w, eni);
   },
+  // ListClusters: the names of the account's clusters in the region (none in a new account).
+  "aws:eks/getClusters:getClusters": (w) => ({
+    id: w.region,
+    names: Object.keys(w.eksClusters ?? {}),
+    region: w.region,
+  }),
+  // DescribeCluster, the fields the program reads; an unknown name fails as the provider does.
+  "aws:eks/getCluster:getCluster": (w, inputs) => {
+    const name = inputs.name as string;
+    const cluster = w.eksClusters?.[name];
+    if (!cluster) throw new Error(`reading EKS Cluster (${name}): couldn't find resource`);
+    return {
+      id: name,
+      name,
+      arn: `arn:${w.partition.name}:eks:${w.region}:${w.accountId}:cluster/${name}`,
+      endpoint: cluster.endpoint,
+      status: "ACTIVE",
+      region: w.region,
+      vpcConfig: {
+        endpointPrivateAccess: true,
+        endpointPublicAccess: cluster.endpointPublicAccess,
+        publicAccessCidrs: [...cluster.publicAccessCidrs],
+        vpcId: cluster.vpcId,
+      },
+    };
+  },
   "aws:ec2/getVpc:getVpc": (w, inputs) => {
     const id = inputs.id as string;
     const vpc = w.vpcs[id];

@@ -15,6 +15,7 @@ import type { Storage } from "../components/storage/storage";
 import type { Settings } from "../config/settings";
 import { applicationSettings } from "./application";
 import type { StatefulSettings } from "./guard";
+import { platformReleases, type PlatformRelease } from "./platform-releases";
 
 /** The deployment's components, as index.ts composed them. */
 export interface Deployment {
@@ -73,6 +74,28 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
     );
 }
 
+/**
+ * `platformReleases` (`platform.enabled: false`): the controllers' Helm releases for the second
+ * stage that installs them from inside the network (README, "The second stage").
+ */
+export function platformReleasesOutput(
+  settings: Settings,
+  d: Deployment,
+): pulumi.Output<Record<string, PlatformRelease>> {
+  return pulumi
+    .all([d.network.vpcId, d.cluster.loadBalancerControllerRoleArn, d.cluster.clusterAutoscalerRoleArn])
+    .apply(([vpcId, lbcRole, autoscalerRole]) =>
+      platformReleases({
+        clusterName: settings.deploymentName,
+        region: settings.region,
+        vpcId,
+        kubernetesVersion: settings.cluster.kubernetesVersion,
+        loadBalancerControllerRoleArn: lbcRole,
+        clusterAutoscalerRoleArn: autoscalerRole,
+      }),
+    );
+}
+
 /** Every stack output; mode-dependent ones only in their mode. */
 export function stackOutputs(settings: Settings, d: Deployment): Record<string, unknown> {
   const { network, storage, cluster, database, ingress } = d;
@@ -111,6 +134,7 @@ export function stackOutputs(settings: Settings, d: Deployment): Record<string, 
     applicationSettings: pulumi.secret(applicationSettingsOutput(settings, d)),
   };
   if (d.platform) outputs.namespace = d.platform.namespace;
+  else outputs.platformReleases = platformReleasesOutput(settings, d);
   if (settings.cluster.bedrock) outputs.bedrockRoleArn = cluster.bedrockRoleArn;
   if (settings.ingress.certificateArn === "")
     outputs.certificateValidationRecords = ingress.certificateValidationRecords;

@@ -60,7 +60,7 @@ describe("offline plan", () => {
       expect(stdout).to.contain('\n  primaryAvailabilityZone: "us-east-1a"\n');
       expect(stdout).to.contain("\n  applicationSettings: [secret]\n");
       expect(stdout).to.match(
-        /Messages from the program \(what `pulumi up` prints\):\n {2}The certificate for datafold\.acme\.example waits for DNS validation/,
+        /Messages from the program \(what `pulumi up` prints\):\n {2}The cluster does not exist yet, .*\n {2}The certificate for datafold\.acme\.example waits for DNS validation/,
       );
       expect(stdout).to.contain(`Wrote ${exported.deployment.resources.length} resources to `);
     });
