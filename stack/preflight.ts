@@ -79,7 +79,7 @@ export async function preflight(settings: Settings, probe: Probe = tcpProbe): Pr
       cluster: await existingCluster(settings.deploymentName, probe),
     });
     problems.push(...reach.problems);
-    for (const warning of reach.warnings) pulumi.log.warn(warning);
+    for (const warning of reach.warnings) await pulumi.log.warn(warning);
   }
 
   if (problems.length > 0) throw new ConfigError(problems);

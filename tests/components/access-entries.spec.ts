@@ -3,7 +3,7 @@
  * previews (AmazonEKSAdminViewPolicy, which reads Secrets, where Helm keeps its release state) and
  * the vendor's role (AmazonEKSClusterAdminPolicy). Exact policy ARN and scope for each.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 
 import { Access } from "../../components/access/access";
