@@ -102,6 +102,13 @@ describe("operating models", () => {
     expect(outputs(off).platformReleases).to.deep.equal(installed);
   });
 
+  it("keeps the application's namespace when the Platform goes (model A to B): it is retained on delete", async function () {
+    this.timeout(60000);
+    const { run } = await plannedStack("dev");
+    const namespace = find(run, "kubernetes:core/v1:Namespace", "acme-datafold-namespace");
+    expect([namespace.retainOnDelete, namespace.protect]).to.deep.equal([true, false]);
+  });
+
   it("refuses the internal example with the platform on: its private-only endpoint lives in a VPC the run creates", async function () {
     this.timeout(60000);
     const err = await planWith("internal", { "datafold-aws:platform": JSON.stringify({ enabled: true }) }).then(
