@@ -42,7 +42,8 @@ function release(spec: ChartSpec, values: Record<string, unknown>): PlatformRele
 
 /**
  * The controllers' Helm releases, keyed by release name (the chart's name, as the Platform
- * component names them), in the order to install them: the Load Balancer Controller first.
+ * component names them). A stack output's keys come back sorted, so the order to install them in
+ * (the Load Balancer Controller first) is the README's, not this object's.
  */
 export function platformReleases(i: PlatformReleaseInputs): Record<string, PlatformRelease> {
   const lbc = CHARTS.loadBalancerController;
