@@ -81,7 +81,14 @@ export = async function main() {
       )
     : undefined;
   const applicationSecrets = new ApplicationSecrets(name);
-  const access = settings.access.enabled ? new Access(name, { ...settings.access, tags }) : undefined;
+  // The vendor's role; with access.clusterAccess also its cluster-admin access entry in this cluster.
+  const access = settings.access.enabled
+    ? new Access(name, {
+        ...settings.access,
+        tags,
+        ...(settings.access.clusterAccess ? { clusterName: cluster.clusterName } : {}),
+      })
+    : undefined;
 
   return stackOutputs(settings, {
     network,

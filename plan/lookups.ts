@@ -4,6 +4,7 @@
  * through untested; a lookup for something the world does not hold fails or answers nothing, as
  * AWS does.
  */
+import { stringLeaves } from "./values";
 import { REGION_DESCRIPTIONS, type World, type WorldNetworkInterface } from "./world";
 
 type Inputs = Record<string, unknown>;
@@ -128,6 +129,32 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
     if (!eni) throw new Error(`InvalidNetworkInterfaceID.NotFound: The networkInterface ID '${id}' does not exist`);
     return networkInterface(w, eni);
   },
+  // ListClusters: the names of the account's clusters in the region (none in a new account).
+  "aws:eks/getClusters:getClusters": (w) => ({
+    id: w.region,
+    names: Object.keys(w.eksClusters ?? {}),
+    region: w.region,
+  }),
+  // DescribeCluster, the fields the program reads; an unknown name fails as the provider does.
+  "aws:eks/getCluster:getCluster": (w, inputs) => {
+    const name = inputs.name as string;
+    const cluster = w.eksClusters?.[name];
+    if (!cluster) throw new Error(`reading EKS Cluster (${name}): couldn't find resource`);
+    return {
+      id: name,
+      name,
+      arn: `arn:${w.partition.name}:eks:${w.region}:${w.accountId}:cluster/${name}`,
+      endpoint: cluster.endpoint,
+      status: "ACTIVE",
+      region: w.region,
+      vpcConfig: {
+        endpointPrivateAccess: true,
+        endpointPublicAccess: cluster.endpointPublicAccess,
+        publicAccessCidrs: [...cluster.publicAccessCidrs],
+        vpcId: cluster.vpcId,
+      },
+    };
+  },
   "aws:ec2/getVpc:getVpc": (w, inputs) => {
     const id = inputs.id as string;
     const vpc = w.vpcs[id];
@@ -146,6 +173,31 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
     return { id, ...subnet, arn: `arn:${w.partition.name}:ec2:${w.region}:${w.accountId}:subnet/${id}` };
   },
 };
+
+/**
+ * The answer fields each lookup takes from facts this world made up (no source: see plan/world.ts),
+ * as opposed to sourced facts (partitions, regions, add-on versions, the documented example
+ * caller): the AZ ids' mapping, the load balancers' interfaces, the existing network's CIDRs and
+ * AZs, an existing cluster's endpoint. The other fields are sourced facts or echo the inputs.
+ */
+const MADE_UP_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "aws:index/getAvailabilityZones:getAvailabilityZones": ["zoneIds"],
+  "aws:ec2/getNetworkInterfaces:getNetworkInterfaces": ["ids"],
+  "aws:ec2/getNetworkInterface:getNetworkInterface": ["id", "arn", "privateIp", "privateIps"],
+  "aws:ec2/getVpc:getVpc": ["cidrBlock"],
+  "aws:ec2/getSubnet:getSubnet": ["cidrBlock", "availabilityZoneId"],
+  "aws:eks/getCluster:getCluster": ["endpoint"],
+};
+
+/** A lookup's answer split into the strings this world made up and the ones that are sourced facts. */
+export function lookupStrings(token: string, answer: Inputs): { madeUp: string[]; facts: string[] } {
+  const fields = MADE_UP_FIELDS[token] ?? [];
+  const pick = (made: boolean) =>
+    Object.entries(answer)
+      .filter(([k]) => fields.includes(k) === made)
+      .flatMap(([, v]) => stringLeaves(v));
+  return { madeUp: pick(true), facts: pick(false) };
+}
 
 /** The answer to the lookup `token` with `inputs`; an error for a lookup not listed. */
 export function lookup(w: World, token: string, inputs: Inputs): Inputs {

@@ -5,8 +5,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
-import { lookup } from "./lookups";
-import { createRemoteComponent, createResource } from "./resources";
+import { lookup, lookupStrings } from "./lookups";
+import { createRemoteComponent, createResource, remoteMadeUpStrings } from "./resources";
 import type { World } from "./world";
 
 type Inputs = Record<string, unknown>;
@@ -28,6 +28,10 @@ function providerError(err: unknown): Error {
 export class WorldMocks implements pulumi.runtime.Mocks {
   /** Every invoke made, in order. */
   readonly calls: RecordedCall[] = [];
+  /** The strings this world made up (ids, addresses, records): the real values come from AWS. */
+  readonly madeUp = new Set<string>();
+  /** Strings lookups answered from sourced facts (AZ names, say): never counted as made up. */
+  readonly facts = new Set<string>();
 
   constructor(readonly world: World) {}
 
@@ -37,12 +41,13 @@ export class WorldMocks implements pulumi.runtime.Mocks {
       if (args.custom === false) {
         // Remote components (multi-language packages) register one resource and no children: the
         // mock answers their outputs as the real component would. Local components compute nothing.
-        return {
-          id: undefined,
-          state: args.remote === true ? createRemoteComponent(this.world, args.type, args.name, inputs) : {},
-        };
+        const state = args.remote === true ? createRemoteComponent(this.world, args.type, args.name, inputs) : {};
+        remoteMadeUpStrings(inputs, state).forEach((x) => this.madeUp.add(x));
+        return { id: undefined, state };
       }
-      return createResource(this.world, args.type, args.name, inputs);
+      const { id, state, madeUp } = createResource(this.world, args.type, args.name, inputs);
+      madeUp.forEach((x) => this.madeUp.add(x));
+      return { id, state };
     } catch (err) {
       throw providerError(err);
     }
@@ -52,7 +57,11 @@ export class WorldMocks implements pulumi.runtime.Mocks {
     const inputs = args.inputs as Inputs;
     this.calls.push({ token: args.token, inputs });
     try {
-      return lookup(this.world, args.token, inputs);
+      const answer = lookup(this.world, args.token, inputs);
+      const { madeUp, facts } = lookupStrings(args.token, answer);
+      madeUp.forEach((x) => this.madeUp.add(x));
+      facts.forEach((x) => this.facts.add(x));
+      return answer;
     } catch (err) {
       throw providerError(err);
     }

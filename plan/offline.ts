@@ -2,6 +2,7 @@
  * The offline plan of one stack: its config as the CLI would pass it, a mock world that fits it,
  * and the real program run under mocks.
  */
+import type { RawConfig } from "../config/validator";
 import { parseConfigValue } from "../config/values";
 import { runProgram, type ProgramRun } from "./run";
 import { readStackConfig, type StackConfig } from "./stackfile";
@@ -28,8 +29,12 @@ export interface OfflinePlan {
 }
 
 /** Plans `Pulumi.<stack>.yaml` in `dir` with the program `program` (index.ts's export). */
-export async function planStack(dir: string, stackName: string, program: () => unknown): Promise<OfflinePlan> {
-  const stack = readStackConfig(dir, stackName);
+export function planStack(dir: string, stackName: string, program: () => unknown): Promise<OfflinePlan> {
+  return planConfig(readStackConfig(dir, stackName), program);
+}
+
+/** Plans a stack's config, as read (and completed with ESC values) by readStackConfig. */
+export async function planConfig(stack: StackConfig, program: () => unknown): Promise<OfflinePlan> {
   const run = await runProgram({
     project: stack.project,
     stack: stack.stack,
@@ -39,4 +44,15 @@ export async function planStack(dir: string, stackName: string, program: () => u
     program,
   });
   return { stack, run };
+}
+
+/** The stack's config as the program's validator takes it (what config/reader.ts reads at run time). */
+export function rawConfigOf(stack: StackConfig): RawConfig {
+  const prefix = `${stack.project}:`;
+  const values: Record<string, unknown> = {};
+  for (const [key, text] of Object.entries(stack.config)) {
+    if (key.startsWith(prefix)) values[key.slice(prefix.length)] = parseConfigValue(text);
+  }
+  const region = stack.config["aws:region"];
+  return region === undefined ? { values } : { region, values };
 }

@@ -7,6 +7,7 @@
  */
 import { createHash } from "crypto";
 
+import { stringLeaves } from "./values";
 import type { World } from "./world";
 
 type Inputs = Record<string, unknown>;
@@ -490,15 +491,67 @@ const REMOTE_COMPONENTS: Readonly<Record<string, (w: World, name: string, inputs
   },
 };
 
+/**
+ * Computed keys whose values are not inventions of this world: copies of inputs or of the world's
+ * sourced facts (the region, the ALB hosted zone ids), and states every new resource has.
+ */
+const NOT_MADE_UP_KEYS = new Set(["region", "tagsAll", "zoneId", "status", "kubernetesGroups", "type", "spec"]);
+
+/**
+ * Whether an id is only its inputs joined (a Helm release's `namespace/name`, an access entry's
+ * `cluster:principal`): the provider gives the same one for real.
+ */
+function joinsInputs(id: string, given: readonly string[]): boolean {
+  let rest = id;
+  for (const x of [...given].sort((a, b) => b.length - a.length)) if (x.length > 0) rest = rest.split(x).join("");
+  return /^[:/#_|]*$/.test(rest);
+}
+
+/**
+ * The strings only this world made up for a created resource (or a remote component's outputs):
+ * its id and every computed string that is not one of its inputs, such as generated ids, ARNs with
+ * a generated part, addresses, endpoints and validation records. What AWS assigns for real differs.
+ */
+export function madeUpStrings(id: string | undefined, inputs: Inputs, computed: Inputs): string[] {
+  const leaves = stringLeaves(inputs);
+  const given = new Set(leaves);
+  const made = Object.entries(computed)
+    .filter(([k]) => !NOT_MADE_UP_KEYS.has(k))
+    .flatMap(([, v]) => stringLeaves(v));
+  const ownId = id !== undefined && !joinsInputs(id, leaves) ? [id] : [];
+  return [...ownId, ...made].filter((x) => !given.has(x));
+}
+
 /** What a custom resource of `type` computes: its id and its state (inputs and outputs). */
-export function createResource(w: World, type: string, name: string, inputs: Inputs): Created {
+export function createResource(
+  w: World,
+  type: string,
+  name: string,
+  inputs: Inputs,
+): Created & { readonly madeUp: string[] } {
   const compute = COMPUTED[type];
   if (!compute) {
     throw new Error(`unmocked resource type ${type} (${name}): add what it computes to COMPUTED in plan/resources.ts`);
   }
   const created = compute(w, name, inputs, hexId(type, name));
   const common = type.startsWith("aws:") ? awsCommon(type, w, inputs) : {};
-  return { id: created.id, state: { ...inputs, ...common, ...created.state } };
+  return {
+    id: created.id,
+    state: { ...inputs, ...common, ...created.state },
+    madeUp: madeUpStrings(created.id, inputs, created.state),
+  };
+}
+
+/**
+ * The strings only this world made up among a remote component's outputs. The kubeconfig is left
+ * out: its endpoint is counted through `core.endpoint`, and the rest of it are @pulumi/eks's own
+ * constants (user and context names, the `aws eks get-token` command).
+ */
+export function remoteMadeUpStrings(inputs: Inputs, outputs: Inputs): string[] {
+  const rest = Object.fromEntries(
+    Object.entries(outputs).filter(([k]) => k !== "kubeconfig" && k !== "kubeconfigJson"),
+  );
+  return madeUpStrings(undefined, inputs, rest);
 }
 
 /** What a remote (multi-language) component of `type` computes: its outputs. */

@@ -7,7 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 
 import { type RecordedCall, WorldMocks } from "./mocks";
+import { parseConfigValue } from "../config/values";
 import { RecordingMonitor, type RecordedResource } from "./monitor";
+import { stringLeaves } from "./values";
 import type { World } from "./world";
 
 /** The organization the mock engine reports (a self-managed backend's is "organization" too). */
@@ -33,7 +35,16 @@ export interface ProgramRun {
   readonly outputs: Record<string, unknown>;
   /** Warnings the program logged, in order. */
   readonly messages: string[];
+  /**
+   * The strings only the mock world made up (ids, ARNs with a generated part, addresses, endpoints,
+   * validation records): a value that holds one will be different for real. Never a config value
+   * or a sourced fact; none shorter than 5 characters.
+   */
+  readonly madeUp: ReadonlySet<string>;
 }
+
+/** The shortest string counted as made up: shorter ones ("none", "1") say nothing. */
+const MIN_MADE_UP = 5;
 
 /** Thrown when the program fails; carries what was declared before the failure. */
 export class ProgramError extends Error {
@@ -86,5 +97,9 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
   if (failures.length > 0) throw new ProgramError(failures[0], monitor.recorded);
 
   const stack = monitor.recorded.find((r) => r.type === "pulumi:pulumi:Stack");
-  return { resources: monitor.recorded, calls: mocks.calls, outputs: stack?.outputs ?? {}, messages };
+  const configured = new Set(Object.values(opts.config).flatMap((text) => stringLeaves(parseConfigValue(text))));
+  const madeUp = new Set(
+    [...mocks.madeUp].filter((x) => x.length >= MIN_MADE_UP && !mocks.facts.has(x) && !configured.has(x)),
+  );
+  return { resources: monitor.recorded, calls: mocks.calls, outputs: stack?.outputs ?? {}, messages, madeUp };
 }

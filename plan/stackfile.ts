@@ -3,6 +3,14 @@
  * `config` merged over the project's declared defaults in Pulumi.yaml, keys fully namespaced,
  * structured values as JSON text. Secure values cannot be decrypted offline: each is replaced by
  * a placeholder and its key is marked secret.
+ *
+ * Pulumi ESC: a stack file's `environment` lists the ESC environments it imports; their
+ * `pulumiConfig` values become stack config, later environments over earlier ones, and "when a key
+ * is set both in an environment's pulumiConfig and explicitly in your stack configuration, the
+ * explicit stack value wins" (Pulumi docs, "Use Pulumi ESC with Pulumi IaC",
+ * pulumi/docs content/docs/esc/guides/pulumi-iac/_index.md). Opening an environment needs Pulumi
+ * Cloud, so offline those values are missing unless given (`esc env open <env> pulumiConfig
+ * --format json` prints them; pass that object as `escConfig`).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -18,6 +26,18 @@ export interface StackConfig {
   readonly stack: string;
   readonly config: Record<string, string>;
   readonly secretKeys: string[];
+  /** The ESC environments the stack file imports (`environment:`), in order; none: []. */
+  readonly environments: string[];
+}
+
+/** The stack file's `environment`: a list of ESC environment names (a single name is read as a list of one). */
+function environmentsOf(file: string, raw: unknown): string[] {
+  if (raw === undefined || raw === null) return [];
+  const list = typeof raw === "string" ? [raw] : raw;
+  if (!Array.isArray(list) || !list.every((e): e is string => typeof e === "string")) {
+    throw new Error(`${file}: \`environment\` must be a list of ESC environment names, such as [my-project/dev]`);
+  }
+  return list;
 }
 
 /** Replaces `{secure: ...}` values (at any depth) by the placeholder; reports whether any was found. */
@@ -97,7 +117,16 @@ export function projectFileFor(dir: string): string {
   }
 }
 
-export function readStackConfig(dir: string, stack: string): StackConfig {
+/**
+ * The stack's config. `escConfig`: the `pulumiConfig` values of its ESC environments, already
+ * opened and merged (an object keyed as a stack file's `config`), applied under the stack file's
+ * own values.
+ */
+export function readStackConfig(
+  dir: string,
+  stack: string,
+  escConfig: Readonly<Record<string, unknown>> = {},
+): StackConfig {
   const projectFile = loadYaml(projectFileFor(dir));
   const project = String(projectFile.name);
   const stackPath = path.join(dir, `Pulumi.${stack}.yaml`);
@@ -113,6 +142,7 @@ export function readStackConfig(dir: string, stack: string): StackConfig {
     if (isRecord(decl) && "default" in decl) values[qualify(key)] = decl.default;
     else if (!isRecord(decl)) values[qualify(key)] = decl;
   }
+  for (const [key, value] of Object.entries(escConfig)) values[qualify(key)] = value;
   const stackValues = isRecord(stackFile.config) ? stackFile.config : {};
   for (const [key, value] of Object.entries(stackValues)) values[qualify(key)] = value;
 
@@ -130,5 +160,44 @@ export function readStackConfig(dir: string, stack: string): StackConfig {
     if (secret) secretKeys.push(key);
     config[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
-  return { project, stack, config, secretKeys };
+  return { project, stack, config, secretKeys, environments: environmentsOf(stackPath, stackFile.environment) };
+}
+
+/**
+ * What the offline plan says about a stack that imports ESC environments: which ones it cannot
+ * open, and how to supply their values without writing them to disk (one `--esc-config` per
+ * environment, in the stack's order).
+ */
+export function escNotice(stack: StackConfig, supplied: boolean): string {
+  const names = stack.environments.join(", ");
+  const plural = stack.environments.length === 1 ? "" : "s";
+  if (supplied) return `ESC environment${plural} ${names}: pulumiConfig values supplied with --esc-config.`;
+  const command =
+    stack.environments.length === 1
+      ? `  esc env open <org>/${stack.environments[0]} pulumiConfig --format json | npm run plan -- ${stack.stack} --esc-config -`
+      : `  npm run plan -- ${stack.stack} ${stack.environments.map((e) => `--esc-config <(esc env open <org>/${e} pulumiConfig --format json)`).join(" ")}`;
+  return [
+    `Stack '${stack.stack}' imports the ESC environment${plural} ${names}, which the offline plan cannot open ` +
+      "(that needs Pulumi Cloud): the config values they provide through pulumiConfig are missing here.",
+    "Supply them from a shell logged in to Pulumi Cloud (nothing is written to disk):",
+    command,
+  ].join("\n");
+}
+
+/**
+ * The `pulumiConfig` objects of several environments merged as the stack imports them, later over
+ * earlier, key by key at the top level (a structured key such as `datafold-aws:cluster` is taken
+ * whole from the last environment that sets it).
+ */
+export function mergeEscConfig(objects: readonly unknown[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  objects.forEach((o, i) => {
+    if (!isRecord(o)) {
+      throw new Error(
+        `--esc-config #${i + 1}: expected an object of config values, as \`esc env open <env> pulumiConfig --format json\` prints`,
+      );
+    }
+    Object.assign(merged, o);
+  });
+  return merged;
 }

@@ -14,3 +14,11 @@ export function toExportForm(v: unknown): unknown {
   if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toExportForm(x)]));
   return v;
 }
+
+/** Every string in a value, at any depth (secret wrappers included as they are). */
+export function stringLeaves(v: unknown, out: string[] = []): string[] {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => stringLeaves(x, out));
+  else if (isRecord(v)) Object.values(v).forEach((x) => stringLeaves(x, out));
+  return out;
+}

@@ -15,6 +15,15 @@ export interface WorldSubnet {
   readonly availabilityZoneId: string;
 }
 
+/** An EKS cluster the account already holds, as DescribeCluster reports it (the fields the program reads). */
+export interface WorldEksCluster {
+  /** `https://<id>.gr7.<region>.eks.<dnsSuffix>`. */
+  readonly endpoint: string;
+  readonly endpointPublicAccess: boolean;
+  readonly publicAccessCidrs: readonly string[];
+  readonly vpcId: string;
+}
+
 /** A network interface the account holds, as DescribeNetworkInterfaces reports it. */
 export interface WorldNetworkInterface {
   readonly id: string;
@@ -49,6 +58,11 @@ export interface World {
   readonly subnets: Readonly<Record<string, WorldSubnet>>;
   /** The stack's outputs from its last deployment, as a self-reference reads them; none for a new stack. */
   readonly previousOutputs?: Readonly<Record<string, unknown>>;
+  /**
+   * The EKS clusters the account holds, by name. None by default: the offline plan pretends to be
+   * a stack's first deployment into a new account (no source: the fake account's state).
+   */
+  readonly eksClusters?: Readonly<Record<string, WorldEksCluster>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,6 +354,7 @@ export function makeWorld(
       | "albHostedZoneIds"
       | "eksAddonDefaults"
       | "callerIdentity"
+      | "eksClusters"
     >
   > = {},
 ): World {
@@ -355,6 +370,7 @@ export function makeWorld(
     vpcs: extra.vpcs ?? {},
     subnets: extra.subnets ?? {},
     ...(extra.previousOutputs ? { previousOutputs: extra.previousOutputs } : {}),
+    ...(extra.eksClusters ? { eksClusters: extra.eksClusters } : {}),
   };
 }
 

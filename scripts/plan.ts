@@ -1,48 +1,69 @@
 /**
- * The offline plan: `npm run plan -- [stack] [--json FILE]`. Runs the real program under mocks
- * with Pulumi.<stack>.yaml (default dev), prints the resource tree and the stack outputs, and with
- * --json writes the planned resources as a `pulumi stack export` (deployment v3). Needs no AWS
- * account and no Pulumi CLI. Exits 1 when the config is invalid or the program fails.
+ * The offline plan: `npm run plan -- [stack] [--json FILE] [--dir DIR] [--full] [--show-secrets]
+ * [--esc-config FILE|-]...`. Runs the real program under mocks with Pulumi.<stack>.yaml (default
+ * dev; a customer stack at the project root, else an example in examples/), and prints for a
+ * reviewer: the stack's mode and what needs the cluster API, the resource tree, the resource counts
+ * by kind, the outputs, the program's messages and the policy pack's report. With --json it writes
+ * the planned resources as a `pulumi stack export` (deployment v3). Needs no AWS account and no
+ * Pulumi CLI. Exits 1 when the config is invalid, the program fails or a mandatory policy is
+ * violated.
  */
 import * as fs from "fs";
 import * as path from "path";
 
+import * as yaml from "js-yaml";
+
+import { validateConfig } from "../config/validator";
 import { toStackExport } from "../plan/export";
 import { blocks, evaluate, formatReport } from "../policy/engine";
 import { policies } from "../policy/policies";
-import { planStack } from "../plan/offline";
-import { inTreeOrder, renderOutputs, renderSummary, renderTree } from "../plan/render";
+import { planConfig, rawConfigOf } from "../plan/offline";
+import {
+  inTreeOrder,
+  renderLegend,
+  renderMode,
+  renderOutputs,
+  renderSummary,
+  renderTree,
+  type RenderOptions,
+} from "../plan/render";
 import { ProgramError } from "../plan/run";
+import { escNotice, mergeEscConfig, readStackConfig } from "../plan/stackfile";
 
-const USAGE = "usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--show-secrets]";
+const USAGE =
+  "usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--full] [--show-secrets] [--esc-config FILE|-]...";
 
 interface Args {
   stack: string;
   json?: string;
   /** Where the stack file is: given, or the project root (customer stacks), else examples/. */
   dir?: string;
+  /** Print every value whole. */
+  full: boolean;
   /** Print secret outputs (offline they hold mock values and config placeholders only). */
   showSecrets: boolean;
+  /** Files (or `-`, standard input) holding the pulumiConfig of the stack's ESC environments, in order. */
+  escConfig: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { stack: "dev", showSecrets: false };
+  const args: Args = { stack: "dev", full: false, showSecrets: false, escConfig: [] };
   const positional: string[] = [];
+  const value = (i: number, what: string) => {
+    const v = argv[i];
+    if (v === undefined) throw new Error(`${argv[i - 1]} needs ${what}; ${USAGE}`);
+    return v;
+  };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--json") {
-      const file = argv[++i];
-      if (file === undefined) throw new Error(`--json needs a file name; ${USAGE}`);
-      args.json = file;
-    } else if (argv[i] === "--dir") {
-      const dir = argv[++i];
-      if (dir === undefined) throw new Error(`--dir needs a directory; ${USAGE}`);
-      args.dir = path.resolve(dir);
-    } else if (argv[i] === "--show-secrets") {
-      args.showSecrets = true;
-    } else if (argv[i] === "-h" || argv[i] === "--help") {
+    if (argv[i] === "--json") args.json = value(++i, "a file name");
+    else if (argv[i] === "--dir") args.dir = path.resolve(value(++i, "a directory"));
+    else if (argv[i] === "--esc-config") args.escConfig.push(value(++i, "a file name or -"));
+    else if (argv[i] === "--full") args.full = true;
+    else if (argv[i] === "--show-secrets") args.showSecrets = true;
+    else if (argv[i] === "-h" || argv[i] === "--help") {
       console.log(USAGE);
       process.exit(0);
-    } else if (argv[i].startsWith("-")) {
+    } else if (argv[i].startsWith("-") && argv[i] !== "-") {
       throw new Error(`unknown option ${argv[i]}; ${USAGE}`);
     } else positional.push(argv[i]);
   }
@@ -58,25 +79,45 @@ function stackDir(stack: string): string {
   return fs.existsSync(path.join(ROOT, `Pulumi.${stack}.yaml`)) ? ROOT : path.join(ROOT, "examples");
 }
 
+/** One --esc-config source: a JSON or YAML object from a file, or from standard input for `-`. */
+function readEscSource(source: string): unknown {
+  return yaml.load(fs.readFileSync(source === "-" ? 0 : source, "utf8"));
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  const escConfig = mergeEscConfig(args.escConfig.map(readEscSource));
+  const stack = readStackConfig(args.dir ?? stackDir(args.stack), args.stack, escConfig);
+  const esc = stack.environments.length > 0 ? escNotice(stack, args.escConfig.length > 0) : undefined;
   // Loaded here, not at the top, so that a bad argument never loads the program.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require("../index") as () => unknown;
-  const { stack, run } = await planStack(args.dir ?? stackDir(args.stack), args.stack, program);
+  const { run } = await planConfig(stack, program).catch((err: unknown) => {
+    // An incomplete config of a stack that imports ESC environments: say why first.
+    if (esc !== undefined && args.escConfig.length === 0 && err instanceof ProgramError)
+      throw new ProgramError(new Error(`${esc}\n\nWith the stack file alone:\n${err.message}`), err.resources);
+    throw err;
+  });
+  const settings = validateConfig(rawConfigOf(stack));
+  const opts: RenderOptions = { full: args.full, showSecrets: args.showSecrets, madeUp: run.madeUp };
 
   console.log(
     `Offline plan of stack '${stack.stack}' (project ${stack.project}, region ${stack.config["aws:region"] ?? "unset"}): mocks, no AWS calls.`,
   );
   if (stack.secretKeys.length > 0)
     console.log(`Secret config values are placeholders here: ${stack.secretKeys.join(", ")}`);
+  if (esc !== undefined) console.log(esc);
   console.log("");
-  console.log(renderTree(run.resources));
+  console.log(renderMode(settings, run.resources));
+  console.log("");
+  console.log(renderLegend(args.full));
+  console.log("");
+  console.log(renderTree(run.resources, opts));
   console.log("");
   console.log(renderSummary(run.resources));
   console.log("");
   console.log("Outputs:");
-  console.log(renderOutputs(run.outputs, args.showSecrets));
+  console.log(renderOutputs(run.outputs, opts));
   if (run.messages.length > 0) {
     console.log("");
     console.log("Messages from the program (what `pulumi up` prints):");

@@ -17,6 +17,7 @@ import type { Settings } from "../config/settings";
 import type { NginxIngressValues } from "../components/ingress/values";
 import { applicationSettings, type IngressHandover } from "./application";
 import type { StatefulSettings } from "./guard";
+import { platformReleases, type PlatformRelease } from "./platform-releases";
 
 /** The deployment's components, as index.ts composed them. */
 export interface Deployment {
@@ -97,6 +98,34 @@ function ingressHandover(v: {
   return { mode: "alb", targetGroupArn: v.targetGroupArn, loadBalancerIps: v.loadBalancerIps };
 }
 
+/**
+ * `platformReleases` (`platform.enabled: false`): the controllers' Helm releases for the second
+ * stage that installs them from inside the network (README, "The second stage").
+ */
+export function platformReleasesOutput(
+  settings: Settings,
+  d: Deployment,
+): pulumi.Output<Record<string, PlatformRelease>> {
+  return pulumi
+    .all([
+      d.network.vpcId,
+      d.cluster.loadBalancerControllerRoleArn,
+      d.cluster.clusterAutoscalerRoleArn,
+      d.ingress.albClassParams,
+    ])
+    .apply(([vpcId, lbcRole, autoscalerRole, albClassParams]) =>
+      platformReleases({
+        clusterName: settings.deploymentName,
+        region: settings.region,
+        vpcId,
+        kubernetesVersion: settings.cluster.kubernetesVersion,
+        loadBalancerControllerRoleArn: lbcRole,
+        clusterAutoscalerRoleArn: autoscalerRole,
+        albClassParams: { ...albClassParams },
+      }),
+    );
+}
+
 /** Every stack output; mode-dependent ones only in their mode. */
 export function stackOutputs(settings: Settings, d: Deployment): Record<string, unknown> {
   const { network, storage, cluster, database, ingress } = d;
@@ -135,6 +164,7 @@ export function stackOutputs(settings: Settings, d: Deployment): Record<string, 
     applicationSettings: pulumi.secret(applicationSettingsOutput(settings, d)),
   };
   if (d.platform) outputs.namespace = d.platform.namespace;
+  else outputs.platformReleases = platformReleasesOutput(settings, d);
   if (settings.cluster.bedrock) outputs.bedrockRoleArn = cluster.bedrockRoleArn;
   if (settings.ingress.certificateArn === "")
     outputs.certificateValidationRecords = ingress.certificateValidationRecords;

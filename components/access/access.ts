@@ -3,16 +3,25 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { nameTags } from "../shared/tags";
 import { type AccessArgs, withDefaults } from "./args";
-import { administratorPolicyArn, iamChangesPolicy, minimalPolicy, switchRoleUrl, vendorTrustPolicy } from "./documents";
+import {
+  administratorPolicyArn,
+  iamChangesPolicy,
+  minimalPolicy,
+  switchRoleUrl,
+  vendorClusterAccess,
+  vendorTrustPolicy,
+} from "./documents";
 
 /** A session in the vendor's role lasts at most this long. */
 export const MAX_SESSION_SECONDS = 3600;
 
 /**
- * The role the vendor's support engineers assume to deploy and maintain the stack: trusted to
- * the vendor's account only (MFA and external id as configured), sessions of at most an hour,
- * with the specification's minimal permissions or AdministratorAccess, and the temporary IAM
- * permissions of a first deployment only when asked.
+ * The role the vendor's support engineers assume (the specification's "Give Datafold Access to
+ * AWS"): trusted to the vendor's account only (MFA and external id as configured), sessions of at
+ * most an hour, with the specification's minimal permissions or AdministratorAccess, the temporary
+ * IAM permissions of a first deployment only when asked, and, given a cluster, a cluster-admin EKS
+ * access entry so that the vendor's engineer can install the application in it. What the minimal
+ * policy does not cover is in the README ("The vendor's role").
  */
 export class Access extends pulumi.ComponentResource {
   readonly roleArn: pulumi.Output<string>;
@@ -63,6 +72,32 @@ export class Access extends pulumi.ComponentResource {
           `${name}: temporary IAM changes for a first deployment; remove afterwards`,
           iamChangesPolicy(),
         ).arn,
+      );
+    }
+
+    // Kubernetes access: an API access entry for the role and the cluster-admin access policy,
+    // cluster-wide. The cluster name is an output of the cluster, so both wait for it.
+    if (args.clusterName !== undefined) {
+      const entry = new aws.eks.AccessEntry(
+        `${name}-vendor`,
+        {
+          clusterName: args.clusterName,
+          principalArn: role.arn,
+          type: "STANDARD",
+          tags: nameTags(tags, `${name}-vendor`),
+        },
+        parent,
+      );
+      const access = partition.apply(vendorClusterAccess);
+      new aws.eks.AccessPolicyAssociation(
+        `${name}-vendor`,
+        {
+          clusterName: args.clusterName,
+          principalArn: role.arn,
+          policyArn: access.policyArn,
+          accessScope: access.accessScope,
+        },
+        { parent: this, dependsOn: [entry] },
       );
     }
 

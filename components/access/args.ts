@@ -1,4 +1,5 @@
 /** The Access component's arguments, their defaults, and the one place the defaults are resolved. */
+import type * as pulumi from "@pulumi/pulumi";
 
 /** The vendor role's permissions: the specification's minimal policy, or AdministratorAccess. */
 export type AccessPermissions = "minimal" | "administrator";
@@ -16,10 +17,17 @@ export interface AccessArgs {
   readonly allowIamChanges?: boolean;
   /** Tags for every resource. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The EKS cluster in which the role gets a cluster-admin access entry (AmazonEKSClusterAdminPolicy,
+   * cluster scope), so that the vendor's engineer can install the application. Pass the cluster
+   * component's name output: the entry then waits for the cluster. Absent: no cluster access.
+   * @default none
+   */
+  readonly clusterName?: pulumi.Input<string>;
 }
 
 /** What the stack's config decides about the vendor role (the contract's `access` section, but `enabled`), resolved. */
-export type AccessSettings = Required<Omit<AccessArgs, "tags">>;
+export type AccessSettings = Required<Omit<AccessArgs, "tags" | "clusterName">>;
 
 /** The defaults of AccessSettings (../shared/CONFIG.md). */
 export const ACCESS_DEFAULTS: AccessSettings = {
@@ -30,7 +38,10 @@ export const ACCESS_DEFAULTS: AccessSettings = {
   allowIamChanges: false,
 };
 
-export type ResolvedAccessArgs = AccessSettings & { readonly tags: Readonly<Record<string, string>> };
+export type ResolvedAccessArgs = AccessSettings & {
+  readonly tags: Readonly<Record<string, string>>;
+  readonly clusterName?: pulumi.Input<string>;
+};
 
 /** Resolves every default of AccessArgs once. Pure. */
 export function withDefaults(args: AccessArgs): ResolvedAccessArgs {
@@ -42,5 +53,6 @@ export function withDefaults(args: AccessArgs): ResolvedAccessArgs {
     permissions: args.permissions ?? d.permissions,
     allowIamChanges: args.allowIamChanges ?? d.allowIamChanges,
     tags: args.tags ?? {},
+    ...(args.clusterName !== undefined ? { clusterName: args.clusterName } : {}),
   };
 }

@@ -2,6 +2,7 @@
  * The vendor's cross-account deployment role, as the specification ("Give Datafold Access to
  * AWS") lists it: the trust and the two permission documents, as data. No Pulumi import.
  */
+import { ACCESS_POLICIES } from "../cluster/access";
 import { type PolicyDocument, policyDocument } from "../shared/iam";
 
 /** The "Minimal IAM Permissions" of the specification, action for action. */
@@ -136,4 +137,16 @@ export function vendorTrustPolicy(
 export function switchRoleUrl(accountId: string, roleName: string, displayName: string): string {
   const q = new URLSearchParams({ roleName, account: accountId, displayName });
   return `https://signin.aws.amazon.com/switchrole?${q.toString()}`;
+}
+
+/**
+ * The EKS access policy the vendor's role is associated with, cluster-wide: Kubernetes
+ * cluster-admin. Name and ARN form from the EKS User Guide, "Review access policy permissions"
+ * (`arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`).
+ */
+export function vendorClusterAccess(partition: string): { policyArn: string; accessScope: { type: "cluster" } } {
+  return {
+    policyArn: `arn:${partition}:eks::aws:cluster-access-policy/${ACCESS_POLICIES.admin}`,
+    accessScope: { type: "cluster" },
+  };
 }

@@ -30,10 +30,12 @@ export class Platform extends pulumi.ComponentResource {
     );
     const inCluster = { parent: this, provider };
 
+    // The application lives in this namespace: removing the Platform (platform.enabled: false, the
+    // second stage taking over) must not delete it, and with it the application.
     const namespace = new k8s.core.v1.Namespace(
       `${name}-namespace`,
       { metadata: { name: args.namespace, labels: { "app.kubernetes.io/managed-by": "pulumi", ...args.labels } } },
-      inCluster,
+      { ...inCluster, retainOnDelete: true },
     );
 
     const release = (key: string, spec: ChartSpec, values: pulumi.Input<Record<string, unknown>>) =>

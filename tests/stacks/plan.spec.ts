@@ -1,4 +1,4 @@
-import { execFile } from "child_process";
+import { execFile, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -6,9 +6,11 @@ import * as path from "path";
 import { expect } from "chai";
 
 import type { ExportedResource, StackExport } from "../../plan/export";
-import { readStackConfig, SECRET_PLACEHOLDER } from "../../plan/stackfile";
+import { mergeEscConfig, readStackConfig, SECRET_PLACEHOLDER } from "../../plan/stackfile";
 import { zoneIdPrefix } from "../../plan/world";
 import { diffExports } from "../../scripts/plan-diff";
+import { outputs } from "../helpers";
+import { plannedStack } from "./plans";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -21,6 +23,25 @@ function planCli(args: string[]): Promise<{ code: number; stdout: string; stderr
       { cwd: ROOT, timeout: 60000 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
+  });
+}
+
+/** Runs the offline plan with `input` on its standard input. */
+function planCliWithInput(args: string[], input: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", path.join(ROOT, "scripts/plan.ts"), ...args],
+      {
+        cwd: ROOT,
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
   });
 }
 
@@ -43,26 +64,102 @@ describe("offline plan", () => {
       exported = JSON.parse(fs.readFileSync(file, "utf8")) as StackExport;
     });
 
-    it("prints the tree, the resource count, the outputs and the program's messages for the dev stack", () => {
-      expect(stdout.split("\n").slice(0, 3)).to.deep.equal([
+    it("prints the mode, what needs the cluster API, the tree, the counts by kind, the outputs and the messages for the dev stack", () => {
+      expect(stdout.split("\n").slice(0, 21)).to.deep.equal([
         "Offline plan of stack 'dev' (project datafold-aws, region us-east-1): mocks, no AWS calls.",
         "",
+        "Mode:",
+        "  ingress       alb: this program creates the load balancer, internet-facing",
+        "  network       a new VPC 10.0.0.0/16, 2 AZs, NAT single",
+        "  cluster API   public endpoint open to 203.0.113.0/24, and the private endpoint",
+        "  platform      enabled: 4 resources go through the Kubernetes provider, so preview and up must run where the cluster API answers",
+        "  vendor access none",
+        "",
+        "Needs the cluster API (these fail where the cluster API cannot be reached):",
+        "  kubernetes:core/v1:Namespace  acme-datafold-namespace",
+        "  kubernetes:helm.sh/v3:Release  acme-datafold-aws-load-balancer-controller",
+        "  kubernetes:helm.sh/v3:Release  acme-datafold-cluster-autoscaler",
+        "  kubernetes:helm.sh/v3:Release  acme-datafold-metrics-server",
+        "",
+        "* after a value: it holds something the offline world made up (an id, an address, a record); AWS assigns the real one.",
+        "…+N in a value: N more elements, left out whole; --full shows every value whole.",
+        "",
         "pulumi:pulumi:Stack  datafold-aws-dev",
+        "├─ datafold:aws:ApplicationSecrets  acme-datafold",
+        "│  ├─ random:index/randomPassword:RandomPassword  acme-datafold-clickhouse-password",
       ]);
-      for (const component of ["Cluster", "Database", "Ingress", "Network", "Platform", "Storage"]) {
+      for (const component of [
+        "ApplicationSecrets",
+        "Cluster",
+        "Database",
+        "Ingress",
+        "Network",
+        "Platform",
+        "Storage",
+      ]) {
         expect(stdout).to.contain(`─ datafold:aws:${component}  acme-datafold\n`);
       }
       expect(stdout).to.contain(
         "│  └─ aws:ec2/vpc:Vpc  acme-datafold-vpc\n│         cidrBlock=10.0.0.0/16 enableDnsHostnames=true enableDnsSupport=true\n",
       );
       expect(stdout).to.contain("├─ aws:ebs/volume:Volume  acme-datafold-clickhouse-data  [protected]\n");
-      expect(stdout).to.contain(`\n${exported.deployment.resources.length} resources:\n`);
+      // A policy is shortened between whole statements, never inside one; made-up ids are marked.
+      expect(stdout).to.contain(
+        'policy={"Version":"2012-10-17","Statement":[{"Sid":"Discover",…+3},{…+5}]} role=acme-datafold-cluster-autoscaler-0919212*\n',
+      );
+      const kinds = stdout
+        .slice(stdout.indexOf(" resources planned:"))
+        .split("\n")
+        .filter((l) => /^ {2}\s*\d+ [a-z]/.test(l));
+      expect(kinds).to.deep.equal([
+        "   71 in the AWS account",
+        "    4 inside the cluster, through the Kubernetes provider (they need the cluster API)",
+        "    9 components: groupings, no resource of their own",
+        "    9 helpers: providers, random values, stack references (nothing in the account)",
+      ]);
+      expect(stdout).to.contain(`\n${exported.deployment.resources.length} resources planned:\n`);
+      expect(stdout).to.contain(
+        "          1  eks:index:Cluster  (remote: also creates the EKS cluster, its IAM service role and policy attachments, a Kubernetes provider, not seen offline)\n",
+      );
       expect(stdout).to.contain('\n  primaryAvailabilityZone: "us-east-1a"\n');
+      expect(stdout).to.contain('\n  clusterName: "acme-datafold"\n');
+      expect(stdout).to.match(/\n {2}vpcId: "vpc-[0-9a-f]{17}"\*\n/);
+      expect(stdout).to.match(
+        /\n {2}certificateValidationRecords: \[\{"name":"_[0-9a-f]{32}\.datafold\.acme\.example\.",.*\]\*\n/,
+      );
       expect(stdout).to.contain("\n  applicationSettings: [secret]\n");
       expect(stdout).to.match(
-        /Messages from the program \(what `pulumi up` prints\):\n {2}The certificate for datafold\.acme\.example waits for DNS validation/,
+        /Messages from the program \(what `pulumi up` prints\):\n {2}The cluster does not exist yet, .*\n {2}The certificate for datafold\.acme\.example waits for DNS validation/,
       );
       expect(stdout).to.contain(`Wrote ${exported.deployment.resources.length} resources to `);
+    });
+
+    it("shows every value whole with --full, and a stack with the platform off needs no cluster API", async () => {
+      const result = await planCli(["internal", "--full"]);
+      expect(result.code).to.equal(0);
+      const lines = result.stdout.split("\n");
+      expect(lines.slice(2, 12)).to.deep.equal([
+        "Mode:",
+        "  ingress       alb: this program creates the load balancer, internal",
+        "  network       a new VPC 10.0.0.0/16, 2 AZs, NAT perAz",
+        "  cluster API   private endpoint only: reachable from the VPC and networks connected to it",
+        "  platform      disabled: nothing inside the cluster; the controllers' Helm releases are in the platformReleases output, for the second stage",
+        "  vendor access none",
+        "",
+        "Needs the cluster API: nothing; this stack previews and deploys from anywhere AWS answers.",
+        "",
+        "* after a value: it holds something the offline world made up (an id, an address, a record); AWS assigns the real one.",
+      ]);
+      expect(result.stdout).to.not.contain("…+");
+      expect(result.stdout).to.not.contain("kubernetes:");
+      const policy =
+        /\n.*aws:iam\/rolePolicy:RolePolicy {2}initech-datafold-cluster-autoscaler\n.* policy=(\{.*\}) role=/.exec(
+          result.stdout,
+        );
+      expect((JSON.parse(policy?.[1] ?? "{}") as { Statement: unknown[] }).Statement).to.have.length(2);
+      expect(result.stdout).to.match(
+        /\n {2}platformReleases: \{"aws-load-balancer-controller":\{.*"version":"3\.13\.1"\}\}\*\n/,
+      );
     });
 
     it("writes a deployment v3 export: the VPC, 2 + 2 subnets, the gateways, tables and associations", () => {
@@ -194,8 +291,113 @@ describe("offline plan", () => {
       const result = await planCli(["--jsn", "x"]);
       expect(result.code).to.equal(1);
       expect(result.stderr.trim()).to.equal(
-        "unknown option --jsn; usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--show-secrets]",
+        "unknown option --jsn; usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--full] [--show-secrets] [--esc-config FILE|-]...",
       );
+    });
+  });
+
+  describe("what the mock world made up", () => {
+    it("holds generated ids, ARNs and addresses, never a config value, a sourced fact or an id joined from inputs", async function () {
+      this.timeout(60000);
+      const { run } = await plannedStack("dev");
+      const out = outputs(run);
+      for (const id of [
+        out.vpcId,
+        out.clusterEndpoint,
+        out.databaseEndpoint,
+        out.certificateArn,
+        out.primaryAvailabilityZoneId,
+      ])
+        expect(run.madeUp.has(id as string), String(id)).to.equal(true);
+      // The VPC CIDR and the public access CIDR are config; us-east-1a a sourced AZ name; a Helm
+      // release's id is its namespace and name.
+      for (const given of [
+        "10.0.0.0/16",
+        "203.0.113.0/24",
+        "us-east-1a",
+        "kube-system/metrics-server",
+        "acme-datafold",
+      ])
+        expect(run.madeUp.has(given), given).to.equal(false);
+    });
+  });
+
+  describe("a stack that imports Pulumi ESC environments", () => {
+    let dir: string;
+    before(() => {
+      dir = tempDir();
+      fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.esc.yaml"),
+        [
+          "environment:",
+          "  - acme/prod",
+          "config:",
+          "  datafold-aws:deploymentName: acme-datafold",
+          "  datafold-aws:domain: datafold.acme.example",
+          "",
+        ].join("\n"),
+      );
+    });
+
+    it("says which environment it cannot open and how to supply its values, before the problems they leave", async () => {
+      const result = await planCli(["esc", "--dir", dir]);
+      expect(result.code).to.equal(1);
+      expect(result.stdout).to.equal("");
+      const lines = result.stderr.trim().split("\n");
+      expect(lines.slice(0, 7)).to.deep.equal([
+        "Stack 'esc' imports the ESC environment acme/prod, which the offline plan cannot open (that needs Pulumi Cloud): the config values they provide through pulumiConfig are missing here.",
+        "Supply them from a shell logged in to Pulumi Cloud (nothing is written to disk):",
+        "  esc env open <org>/acme/prod pulumiConfig --format json | npm run plan -- esc --esc-config -",
+        "",
+        "With the stack file alone:",
+        "Invalid stack configuration (2 problems); nothing was declared:",
+        "  - aws:region: is required; set it with `pulumi config set aws:region us-east-1`",
+      ]);
+      // The validator's own wording (config/) for the key the environment would have set.
+      expect(lines.slice(7).map((l) => l.split(":").slice(0, 2).join(":"))).to.deep.equal([
+        "  - datafold-aws:cluster.publicAccessCidrs",
+      ]);
+    });
+
+    it("plans with the environment's values from standard input, the stack file's own values winning", async () => {
+      const values = {
+        "aws:region": "us-east-1",
+        "datafold-aws:domain": "datafold.from-esc.example",
+        "datafold-aws:cluster": { publicAccessCidrs: ["203.0.113.0/24"] },
+      };
+      const result = await planCliWithInput(["esc", "--dir", dir, "--esc-config", "-"], JSON.stringify(values));
+      expect(result.stderr).to.equal("");
+      expect(result.code).to.equal(0);
+      expect(result.stdout.split("\n").slice(0, 2)).to.deep.equal([
+        "Offline plan of stack 'esc' (project datafold-aws, region us-east-1): mocks, no AWS calls.",
+        "ESC environment acme/prod: pulumiConfig values supplied with --esc-config.",
+      ]);
+      expect(result.stdout).to.contain(
+        "  cluster API   public endpoint open to 203.0.113.0/24, and the private endpoint\n",
+      );
+      expect(result.stdout).to.contain("The certificate for datafold.acme.example waits for DNS validation");
+    });
+
+    it("merges several environments' values in order, key by key, and refuses anything but an object", () => {
+      expect(
+        mergeEscConfig([
+          { a: 1, b: { x: 1 } },
+          { b: { y: 2 }, c: 3 },
+        ]),
+      ).to.deep.equal({ a: 1, b: { y: 2 }, c: 3 });
+      expect(() => mergeEscConfig([{ a: 1 }, ["x"]])).to.throw(
+        "--esc-config #2: expected an object of config values, as `esc env open <env> pulumiConfig --format json` prints",
+      );
+    });
+
+    it("reads the environments and applies their values under the stack file's", () => {
+      const stack = readStackConfig(dir, "esc", { "aws:region": "eu-west-1", deploymentName: "from-esc" });
+      expect(stack.environments).to.deep.equal(["acme/prod"]);
+      expect([stack.config["aws:region"], stack.config["datafold-aws:deploymentName"]]).to.deep.equal([
+        "eu-west-1",
+        "acme-datafold",
+      ]);
     });
   });
 
@@ -220,6 +422,7 @@ describe("offline plan", () => {
           "datafold-aws:access": JSON.stringify({ externalId: SECRET_PLACEHOLDER }),
         },
         secretKeys: ["datafold-aws:access"],
+        environments: [],
       });
     });
   });
