@@ -22,6 +22,7 @@ import { rdsInstanceNoPublicAccess } from "./rules/rds/rds-instance-no-public-ac
 import { rdsInstanceRequireCmkEncryption } from "./rules/rds/rds-instance-require-cmk-encryption";
 import { rdsInstanceRequireDeletionProtection } from "./rules/rds/rds-instance-require-deletion-protection";
 import { s3BucketBlockPublicAccess } from "./rules/s3/s3-bucket-block-public-access";
+import { s3BucketNoPublicAcl } from "./rules/s3/s3-bucket-no-public-acl";
 import { s3BucketRequireEncryption } from "./rules/s3/s3-bucket-require-encryption";
 
 export const policies: Policies = [
@@ -43,6 +44,7 @@ export const policies: Policies = [
   ec2SecurityGroupNoInternetIngress,
   eksClusterRestrictPublicEndpoint,
   s3BucketBlockPublicAccess,
+  s3BucketNoPublicAcl,
   ec2NodesRequireImdsv2,
   ec2SubnetNoPublicIpOnLaunch,
   // Data safety
