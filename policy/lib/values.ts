@@ -75,7 +75,7 @@ export function checkEach<T extends { name: string }>(items: readonly T[], check
  */
 export function undecided(args: { notApplicable(reason?: string): never }, pending: readonly Pending[]): void {
   if (pending.length === 0) return;
-  args.notApplicable(`not decided during preview: ${pending.map((p) => `${p.name} (${p.what})`).join("; ")}`);
+  args.notApplicable(`not decided: ${pending.map((p) => `${p.name} (${p.what})`).join("; ")}`);
 }
 
 /** A Pending for a value the rule asked about with isKnown. */

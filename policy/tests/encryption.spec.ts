@@ -33,7 +33,7 @@ describe("ebs-volume-require-encryption", () => {
     const pending = [withInputs(volume, { encrypted: UNKNOWN })];
     expect(await levels(ebsVolumeRequireEncryption, pending)).to.deep.equal([]);
     expect(await undecidedReasons(ebsVolumeRequireEncryption, pending)).to.deep.equal([
-      ["data", "not decided during preview: data (encrypted is not known until the deployment)"],
+      ["data", "not decided: data (encrypted is not known until the deployment)"],
     ]);
   });
   it("judges what the program declares (inputs), not what the account defaulted (outputs)", async () => {
@@ -85,7 +85,7 @@ describe("rds-instance-require-cmk-encryption", () => {
     const pending = [withInputs(db, { kmsKeyId: UNKNOWN })];
     expect(await levels(rdsInstanceRequireCmkEncryption, pending)).to.deep.equal([]);
     expect(await undecidedReasons(rdsInstanceRequireCmkEncryption, pending)).to.deep.equal([
-      ["db", "not decided during preview: db (kmsKeyId is not known until the deployment)"],
+      ["db", "not decided: db (kmsKeyId is not known until the deployment)"],
     ]);
   });
   it("passes a database encrypted with a customer key", async () =>

@@ -137,7 +137,7 @@ describe("ec2-security-group-no-internet-ingress", () => {
     const stack = [nodes, pending, rule("https", nodes, 443)];
     expect(await messages(ec2SecurityGroupNoInternetIngress, stack)).to.deep.equal([]);
     expect(await undecidedReasons(ec2SecurityGroupNoInternetIngress, stack)).to.deep.equal([
-      ["(stack)", "not decided during preview: https (the security group it opens is not known until the deployment)"],
+      ["(stack)", "not decided: https (the security group it opens is not known until the deployment)"],
     ]);
   });
 

@@ -69,7 +69,7 @@ describe("iam-role-irsa-trust-pinned", () => {
     const roles = [ec2, res("aws:iam/role:Role", "x", { assumeRolePolicy: UNKNOWN })];
     expect(await levels(iamRoleIrsaTrustPinned, roles)).to.deep.equal([]);
     expect(await undecidedReasons(iamRoleIrsaTrustPinned, roles)).to.deep.equal([
-      ["x", "not decided during preview: x (assumeRolePolicy is not known until the deployment)"],
+      ["x", "not decided: x (assumeRolePolicy is not known until the deployment)"],
     ]);
   });
   it("checks any action allowed through the OIDC provider (sts:* too)", async () => {

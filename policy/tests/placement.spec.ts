@@ -131,7 +131,7 @@ describe("ebs-volumes-single-az", () => {
       expect(await undecidedReasons(ebsVolumesSingleAz, stack)).to.deep.equal([
         [
           "(stack)",
-          "not decided during preview: data (no resource of the stack pairs the AZ of its subnets (use1-az6) with us-east-1a)",
+          "not decided: data (no resource of the stack pairs the AZ of its subnets (use1-az6) with us-east-1a)",
         ],
       ]);
     });
@@ -141,7 +141,7 @@ describe("ebs-volumes-single-az", () => {
     const stack = [...volumes, group("data", ["subnet-0123456789"], true)];
     expect(await levels(ebsVolumesSingleAz, stack)).to.deep.equal([]);
     expect(await undecidedReasons(ebsVolumesSingleAz, stack)).to.deep.equal([
-      ["(stack)", "not decided during preview: data (its subnets are not resources of this stack)"],
+      ["(stack)", "not decided: data (its subnets are not resources of this stack)"],
     ]);
   });
   it("still reports a moved volume while another volume's AZ is unknown, and says which it could not read", async () => {
@@ -153,10 +153,7 @@ describe("ebs-volumes-single-az", () => {
       ],
     ]);
     expect(await undecidedReasons(ebsVolumesSingleAz, stack)).to.deep.equal([
-      [
-        "(stack)",
-        "not decided during preview: clickhouse-data (string value at .availabilityZone can't be known during preview)",
-      ],
+      ["(stack)", "not decided: clickhouse-data (string value at .availabilityZone can't be known during preview)"],
     ]);
   });
 });

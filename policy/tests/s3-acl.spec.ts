@@ -69,7 +69,7 @@ describe("s3-bucket-no-public-acl", () => {
     const pending = [withInputs(acl, { acl: UNKNOWN })];
     expect(await levels(s3BucketNoPublicAcl, pending)).to.deep.equal([]);
     expect(await undecidedReasons(s3BucketNoPublicAcl, pending)).to.deep.equal([
-      ["backups", "not decided during preview: backups (acl is not known until the deployment)"],
+      ["backups", "not decided: backups (acl is not known until the deployment)"],
     ]);
   });
 });

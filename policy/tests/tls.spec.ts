@@ -82,7 +82,7 @@ describe("elb-listener-require-tls-policy", () => {
     ];
     expect(await levels(elbListenerRequireTlsPolicy, listeners)).to.deep.equal([]);
     expect(await undecidedReasons(elbListenerRequireTlsPolicy, listeners)).to.deep.equal([
-      ["https", "not decided during preview: https (sslPolicy is not known until the deployment)"],
+      ["https", "not decided: https (sslPolicy is not known until the deployment)"],
     ]);
   });
   it("reads the protocol case-insensitively", async () => {

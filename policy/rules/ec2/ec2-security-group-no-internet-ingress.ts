@@ -94,8 +94,11 @@ export const ec2SecurityGroupNoInternetIngress: StackValidationPolicy = {
       const id = group !== undefined ? idOf(group) : named;
       if (typeof id === "string" && isKnown(id))
         return balancerGroupIds.has(id) ? true : someBalancerUnknown ? undefined : false;
-      // The group's id is not known yet: it is created in this run, and only the links above could tell.
-      return group !== undefined && !someBalancerUnknown ? false : undefined;
+      // The group's id is not known yet: it is created in this run (a group of the stack, or one another
+      // resource creates, such as the EKS cluster's). Every balancer links the groups it uses, and this
+      // is not one of them, unless a balancer's groups are neither known nor linked.
+      const linked = group !== undefined || (r.propertyDependencies.securityGroupId ?? []).length > 0;
+      return linked && !someBalancerUnknown ? false : undefined;
     };
 
     const pending: Pending[] = [];
