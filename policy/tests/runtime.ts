@@ -105,7 +105,7 @@ const ENUM: Record<EnforcementLevel, analyzer.EnforcementLevel> = {
  */
 export function toWire(value: unknown): unknown {
   if (isSecret(value)) {
-    const inner =
+    const inner: unknown =
       "value" in value ? value.value : typeof value.plaintext === "string" ? JSON.parse(value.plaintext) : null;
     return { [SIG_KEY]: SECRET_SIG, value: toWire(inner) };
   }
@@ -152,7 +152,7 @@ export class EngineSide {
 
   /** GetAnalyzerInfo: the pack's name, version and policies (with their config schemas). */
   info(): Promise<analyzer.AnalyzerInfo> {
-    return this.call(this.client.getAnalyzerInfo.bind(this.client) as Call<Empty, analyzer.AnalyzerInfo>, new Empty());
+    return this.call(this.client.getAnalyzerInfo.bind(this.client), new Empty());
   }
 
   /** ConfigureStack, as the engine sends it before anything is analyzed. */
@@ -162,13 +162,7 @@ export class EngineSide {
     req.setProject(stack.project);
     req.setOrganization(stack.organization);
     req.setDryRun(stack.dryRun);
-    await this.call(
-      this.client.configureStack.bind(this.client) as Call<
-        analyzer.AnalyzerStackConfigureRequest,
-        analyzer.AnalyzerStackConfigureResponse
-      >,
-      req,
-    );
+    await this.call(this.client.configureStack.bind(this.client), req);
   }
 
   /** Configure: each policy's level (as the enum the engine sends; any number) and settings. */
@@ -176,13 +170,11 @@ export class EngineSide {
     const req = new analyzer.ConfigureAnalyzerRequest();
     for (const [name, c] of config) {
       const entry = new analyzer.PolicyConfig();
-      entry.setEnforcementlevel(
-        typeof c.enforcementLevel === "number" ? c.enforcementLevel : ENUM[c.enforcementLevel as EnforcementLevel],
-      );
+      entry.setEnforcementlevel(typeof c.enforcementLevel === "number" ? c.enforcementLevel : ENUM[c.enforcementLevel]);
       entry.setProperties(Struct.fromJavaScript(c.properties as Record<string, never>));
       req.getPolicyconfigMap().set(name, entry);
     }
-    await this.call(this.client.configure.bind(this.client) as Call<analyzer.ConfigureAnalyzerRequest, Empty>, req);
+    await this.call(this.client.configure.bind(this.client), req);
   }
 
   private static read(
@@ -212,8 +204,8 @@ export class EngineSide {
     req.setName(r.urn.split("::").pop() ?? r.urn);
     req.setProperties(struct(r.inputs));
     req.setOptions(options(r));
-    const response = await this.call(
-      this.client.analyze.bind(this.client) as Call<analyzer.AnalyzeRequest, analyzer.AnalyzeResponse>,
+    const response = await this.call<analyzer.AnalyzeRequest, analyzer.AnalyzeResponse>(
+      this.client.analyze.bind(this.client),
       req,
     );
     return EngineSide.read(response, r.urn);
@@ -245,8 +237,8 @@ export class EngineSide {
         return resource;
       }),
     );
-    const response = await this.call(
-      this.client.analyzeStack.bind(this.client) as Call<analyzer.AnalyzeStackRequest, analyzer.AnalyzeResponse>,
+    const response = await this.call<analyzer.AnalyzeStackRequest, analyzer.AnalyzeResponse>(
+      this.client.analyzeStack.bind(this.client),
       req,
     );
     const stackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";

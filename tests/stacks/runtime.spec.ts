@@ -10,6 +10,8 @@ import { expect } from "chai";
 
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
 
+import { PolicyType } from "@pulumi/pulumi/proto/analyzer_pb";
+
 import { asFirstPreview } from "../../plan/preview";
 import { evaluatePack, type ExportResource, PACK } from "../../policy/engine";
 import { type PolicyConfig, reconcilePackConfig } from "../../policy/lib/pack-config";
@@ -81,7 +83,7 @@ describe("the pack under CrossGuard's runtime, driven as the engine drives it", 
       .map((p) => [
         p.getName(),
         LEVEL_NAMES[p.getEnforcementlevel()],
-        p.getPolicyType() === 1 ? "resource" : "stack",
+        p.getPolicyType() === PolicyType.POLICY_TYPE_RESOURCE ? "resource" : "stack",
         p.getConfigschema()?.getProperties()?.toJavaScript() ?? null,
       ]);
     expect(announced).to.deep.equal(
