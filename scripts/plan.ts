@@ -8,13 +8,15 @@ import * as fs from "fs";
 import * as path from "path";
 
 import { toStackExport } from "../plan/export";
-import { blocks, evaluate, formatReport } from "../policy/engine";
+import { blocks, evaluatePack, formatNotApplicable, formatReport, PACK } from "../policy/engine";
+import { PackConfigError, readPackConfigFile, reconcilePackConfig } from "../policy/lib/pack-config";
 import { policies } from "../policy/policies";
+import { packConfigHints } from "../plan/pack-hints";
 import { planStack } from "../plan/offline";
 import { inTreeOrder, renderOutputs, renderSummary, renderTree } from "../plan/render";
 import { ProgramError } from "../plan/run";
 
-const USAGE = "usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--show-secrets]";
+const USAGE = "usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--show-secrets] [--policy-config FILE]";
 
 interface Args {
   stack: string;
@@ -23,6 +25,8 @@ interface Args {
   dir?: string;
   /** Print secret outputs (offline they hold mock values and config placeholders only). */
   showSecrets: boolean;
+  /** The pack config, as `pulumi preview --policy-pack-config FILE` takes it. */
+  policyConfig?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -37,6 +41,10 @@ function parseArgs(argv: string[]): Args {
       const dir = argv[++i];
       if (dir === undefined) throw new Error(`--dir needs a directory; ${USAGE}`);
       args.dir = path.resolve(dir);
+    } else if (argv[i] === "--policy-config") {
+      const file = argv[++i];
+      if (file === undefined) throw new Error(`--policy-config needs a file; ${USAGE}`);
+      args.policyConfig = file;
     } else if (argv[i] === "--show-secrets") {
       args.showSecrets = true;
     } else if (argv[i] === "-h" || argv[i] === "--help") {
@@ -60,6 +68,17 @@ function stackDir(stack: string): string {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  // The pack config is checked before anything is planned, as the CLI checks it before the preview.
+  let pack: { json: unknown; environments: string[] } = { json: {}, environments: [] };
+  try {
+    if (args.policyConfig !== undefined) pack = readPackConfigFile(args.policyConfig);
+    reconcilePackConfig(policies, pack.json, PACK);
+  } catch (err) {
+    if (!(err instanceof PackConfigError)) throw err;
+    throw new Error(
+      `The pack config ${args.policyConfig} is refused (nothing was planned):\n  ${err.reasons.join("\n  ")}`,
+    );
+  }
   // Loaded here, not at the top, so that a bad argument never loads the program.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require("../index") as () => unknown;
@@ -88,9 +107,27 @@ async function main(): Promise<number> {
     console.log(`\nWrote ${run.resources.length} resources to ${args.json}`);
   }
   // The pack's rules, on exactly what the JSON holds.
-  const violations = await evaluate(exported.deployment.resources, policies);
+  const { violations, notApplicable } = await evaluatePack(
+    exported.deployment.resources,
+    policies,
+    pack.json as Record<string, unknown>,
+  );
   console.log("");
+  if (args.policyConfig !== undefined) console.log(`Pack config: ${args.policyConfig}`);
+  if (pack.environments.length > 0)
+    console.log(
+      `Not resolved offline: the ESC environments ${pack.environments.join(", ")} (their policy config is left out).`,
+    );
+  if (notApplicable.length > 0) console.log(formatNotApplicable(notApplicable));
   console.log(formatReport(violations, policies.length));
+  const hints = packConfigHints(violations, stack.config);
+  if (hints.length > 0) {
+    console.log("");
+    console.log(
+      "Allowed by the config contract, blocked by the pack (accept it for this stack with a pack config: npm run plan -- <stack> --policy-config FILE; pulumi preview --policy-pack policy --policy-pack-config FILE):",
+    );
+    console.log(hints.map((h) => `  - ${h}`).join("\n"));
+  }
   return violations.some((v) => blocks(v.enforcementLevel)) ? 1 : 0;
 }
 

@@ -19,6 +19,8 @@
  * have, and a setting a policy's schema does not list. A misspelt name there would otherwise relax
  * or tighten nothing without a word.
  */
+import * as fs from "fs";
+
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
 
 import { isRecord } from "./wire";
@@ -247,4 +249,27 @@ export function reconcilePackConfig(
       { enforcementLevel: c.enforcementLevel as EnforcementLevel, properties: c.properties },
     ]),
   );
+}
+
+/**
+ * A pack config file's content as the CLI reads it (LoadPolicyPackConfigFromFile): JSON, an empty
+ * file being no config. ESC `environments` cannot be resolved offline: they are returned, for the
+ * caller to say so.
+ */
+export function readPackConfigFile(file: string): { json: unknown; environments: string[] } {
+  const text = fs.readFileSync(file, "utf8");
+  if (text.trim() === "") return { json: {}, environments: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new PackConfigError([`${file}: ${err instanceof Error ? err.message : String(err)}`]);
+  }
+  const { environments } = parsePackConfig(json);
+  if (isRecord(json) && "environments" in json) {
+    const { environments: _esc, ...rest } = json;
+    void _esc;
+    return { json: rest, environments };
+  }
+  return { json, environments };
 }
