@@ -83,6 +83,32 @@ describe("the policy pack on a first preview of every example stack", function (
   });
 });
 
+describe("the program's dependencies say where the node groups are", () => {
+  for (const stack of ["dev", "internal", "controller", "access"]) {
+    it(`${stack}: the data group's subnetIds depend on the primary private subnet alone, the app group's on every private subnet`, async () => {
+      const { run } = await plannedStack(stack);
+      const resources = exported(run);
+      const subnetsOf = (group: string) =>
+        (
+          resources.find((r) => r.type === "aws:eks/nodeGroup:NodeGroup" && r.urn.endsWith(`-${group}`))
+            ?.propertyDependencies.subnetIds ?? []
+        )
+          .filter((d) => d.includes("aws:ec2/subnet:Subnet"))
+          .map((d) => d.split("::").pop());
+      const prefix = (
+        resources
+          .find((r) => r.type === "eks:index:Cluster")
+          ?.urn.split("::")
+          .pop() ?? ""
+      ).replace(/-eks$/, "");
+      expect([subnetsOf("data"), subnetsOf("app")]).to.deep.equal([
+        [`${prefix}-private-1`],
+        [`${prefix}-private-1`, `${prefix}-private-2`],
+      ]);
+    });
+  }
+});
+
 describe("the policy pack on plain exports (stacks another program built: no property dependencies)", () => {
   for (const stack of STACKS) {
     it(`reports no violation on the ${stack} stack's`, async () => {
