@@ -35,6 +35,7 @@ import { rdsInstanceRequireCmkEncryption } from "./rules/rds/rds-instance-requir
 import { rdsInstanceRequireDeletionProtection } from "./rules/rds/rds-instance-require-deletion-protection";
 import { rdsParameterGroupValidName } from "./rules/rds/rds-parameter-group-valid-name";
 import { s3BucketBlockPublicAccess } from "./rules/s3/s3-bucket-block-public-access";
+import { s3BucketNoPublicAcl } from "./rules/s3/s3-bucket-no-public-acl";
 import { s3BucketRequireEncryption } from "./rules/s3/s3-bucket-require-encryption";
 import { s3BucketValidName } from "./rules/s3/s3-bucket-valid-name";
 
@@ -57,6 +58,7 @@ export const policies: Policies = [
   ec2SecurityGroupNoInternetIngress,
   eksClusterRestrictPublicEndpoint,
   s3BucketBlockPublicAccess,
+  s3BucketNoPublicAcl,
   ec2NodesRequireImdsv2,
   ec2SubnetNoPublicIpOnLaunch,
   // Data safety

@@ -4,9 +4,9 @@
  * dev; a customer stack at the project root, else an example in examples/), and prints for a
  * reviewer: the stack's mode and what needs the cluster API, the resource tree, the resource counts
  * by kind, the outputs, the program's messages and the policy pack's report. With --json it writes
- * the planned resources as a `pulumi stack export` (deployment v3). Needs no AWS account and no
- * Pulumi CLI. Exits 1 when the config is invalid, the program fails or a mandatory policy is
- * violated.
+ * the planned resources as a `pulumi stack export` (deployment v3); with --policy-config it applies
+ * a pack config as `pulumi preview --policy-pack-config` does. Needs no AWS account and no Pulumi
+ * CLI. Exits 1 when the config is invalid, the program fails or a mandatory policy is violated.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -15,9 +15,11 @@ import * as yaml from "js-yaml";
 
 import { validateConfig } from "../config/validator";
 import { toStackExport } from "../plan/export";
-import { blocks, evaluate, formatReport } from "../policy/engine";
+import { blocks, evaluatePack, formatNotApplicable, formatReport, PACK } from "../policy/engine";
+import { PackConfigError, readPackConfigFile, reconcilePackConfig } from "../policy/lib/pack-config";
 import { policies } from "../policy/policies";
 import { planConfig, rawConfigOf } from "../plan/offline";
+import { packConfigHints } from "../plan/pack-hints";
 import {
   inTreeOrder,
   renderLegend,
@@ -31,7 +33,7 @@ import { ProgramError } from "../plan/run";
 import { escNotice, mergeEscConfig, readStackConfig } from "../plan/stackfile";
 
 const USAGE =
-  "usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--full] [--show-secrets] [--esc-config FILE|-]...";
+  "usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--full] [--show-secrets] [--esc-config FILE|-]... [--policy-config FILE]";
 
 interface Args {
   stack: string;
@@ -44,6 +46,8 @@ interface Args {
   showSecrets: boolean;
   /** Files (or `-`, standard input) holding the pulumiConfig of the stack's ESC environments, in order. */
   escConfig: string[];
+  /** The pack config, as `pulumi preview --policy-pack-config FILE` takes it. */
+  policyConfig?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -58,6 +62,7 @@ function parseArgs(argv: string[]): Args {
     if (argv[i] === "--json") args.json = value(++i, "a file name");
     else if (argv[i] === "--dir") args.dir = path.resolve(value(++i, "a directory"));
     else if (argv[i] === "--esc-config") args.escConfig.push(value(++i, "a file name or -"));
+    else if (argv[i] === "--policy-config") args.policyConfig = value(++i, "a file");
     else if (argv[i] === "--full") args.full = true;
     else if (argv[i] === "--show-secrets") args.showSecrets = true;
     else if (argv[i] === "-h" || argv[i] === "--help") {
@@ -86,6 +91,17 @@ function readEscSource(source: string): unknown {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  // The pack config is checked before anything is planned, as the CLI checks it before the preview.
+  let pack: { json: unknown; environments: string[] } = { json: {}, environments: [] };
+  try {
+    if (args.policyConfig !== undefined) pack = readPackConfigFile(args.policyConfig);
+    reconcilePackConfig(policies, pack.json, PACK);
+  } catch (err) {
+    if (!(err instanceof PackConfigError)) throw err;
+    throw new Error(
+      `The pack config ${args.policyConfig} is refused (nothing was planned):\n  ${err.reasons.join("\n  ")}`,
+    );
+  }
   const escConfig = mergeEscConfig(args.escConfig.map(readEscSource));
   const stack = readStackConfig(args.dir ?? stackDir(args.stack), args.stack, escConfig);
   const esc = stack.environments.length > 0 ? escNotice(stack, args.escConfig.length > 0) : undefined;
@@ -129,9 +145,27 @@ async function main(): Promise<number> {
     console.log(`\nWrote ${run.resources.length} resources to ${args.json}`);
   }
   // The pack's rules, on exactly what the JSON holds.
-  const violations = await evaluate(exported.deployment.resources, policies);
+  const { violations, notApplicable } = await evaluatePack(
+    exported.deployment.resources,
+    policies,
+    pack.json as Record<string, unknown>,
+  );
   console.log("");
+  if (args.policyConfig !== undefined) console.log(`Pack config: ${args.policyConfig}`);
+  if (pack.environments.length > 0)
+    console.log(
+      `Not resolved offline: the ESC environments ${pack.environments.join(", ")} (their policy config is left out).`,
+    );
+  if (notApplicable.length > 0) console.log(formatNotApplicable(notApplicable));
   console.log(formatReport(violations, policies.length));
+  const hints = packConfigHints(violations, stack.config);
+  if (hints.length > 0) {
+    console.log("");
+    console.log(
+      "Allowed by the config contract, blocked by the pack (accept it for this stack with a pack config: npm run plan -- <stack> --policy-config FILE; pulumi preview --policy-pack policy --policy-pack-config FILE):",
+    );
+    console.log(hints.map((h) => `  - ${h}`).join("\n"));
+  }
   return violations.some((v) => blocks(v.enforcementLevel)) ? 1 : 0;
 }
 

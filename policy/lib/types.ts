@@ -12,6 +12,7 @@ export const S3_ENCRYPTION = [
   "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
 ];
 export const S3_PUBLIC_ACCESS_BLOCK = ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"];
+export const S3_BUCKET_ACL = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
 export const KMS_KEY = ["aws:kms/key:Key"];
 export const EKS_CLUSTER_AWS = ["aws:eks/cluster:Cluster"];
 export const EKS_CLUSTER_COMPONENT = ["eks:index:Cluster"];

@@ -109,7 +109,7 @@ describe("ec2-security-group-valid-description", () => {
     expect(await levels(ec2SecurityGroupValidDescription, [withInputs(sg, { description: UNKNOWN })])).to.deep.equal([
       [
         "advisory",
-        "can't run policy 'ec2-security-group-valid-description' during preview: string value at .description can't be known during preview",
+        "can't run policy 'ec2-security-group-valid-description' from policy pack 'datafold-aws@v0.1.0' during preview: string value at .description can't be known during preview",
       ],
     ]);
   });

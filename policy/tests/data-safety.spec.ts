@@ -61,4 +61,17 @@ describe("pulumi-stateful-resources-protected", () => {
       "aws:kms/key:Key key holds data and must be protected (the protect resource option); it is not.",
     ]);
   });
+  it("is a resource rule: `pulumi up` stops before an unprotected one is created or changed", () => {
+    expect(typeof (pulumiStatefulResourcesProtected as { validateResource?: unknown }).validateResource).to.equal(
+      "function",
+    );
+    expect("validateStack" in pulumiStatefulResourcesProtected).to.equal(false);
+  });
+  it("judges the resources the program declares, not the ones it reads", async () => {
+    expect(
+      await messages(pulumiStatefulResourcesProtected, [
+        res("aws:s3/bucket:Bucket", "theirs", {}, { external: true, protect: false }),
+      ]),
+    ).to.deep.equal([]);
+  });
 });

@@ -5,7 +5,7 @@ import { eksClusterRequireSecretsEncryption } from "../rules/eks/eks-cluster-req
 import { kmsKeyRequireRotation } from "../rules/kms/kms-key-require-rotation";
 import { rdsInstanceRequireCmkEncryption } from "../rules/rds/rds-instance-require-cmk-encryption";
 import { s3BucketRequireEncryption } from "../rules/s3/s3-bucket-require-encryption";
-import { levels, messages, res, UNKNOWN, withInputs } from "./helpers";
+import { levels, messages, res, undecidedReasons, UNKNOWN, withInputs } from "./helpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 
@@ -29,12 +29,11 @@ describe("ebs-volume-require-encryption", () => {
       'EBS volume data must be encrypted (encrypted: true); it has encrypted: "unset".',
     ]);
   });
-  it("cannot tell yet when the value is unknown: advisory, as CrossGuard reports it during preview", async () => {
-    expect(await levels(ebsVolumeRequireEncryption, [withInputs(volume, { encrypted: UNKNOWN })])).to.deep.equal([
-      [
-        "advisory",
-        "can't run policy 'ebs-volume-require-encryption' during preview: string value at .encrypted can't be known during preview",
-      ],
+  it("cannot tell yet when the value is unknown: not applicable during the preview, no violation", async () => {
+    const pending = [withInputs(volume, { encrypted: UNKNOWN })];
+    expect(await levels(ebsVolumeRequireEncryption, pending)).to.deep.equal([]);
+    expect(await undecidedReasons(ebsVolumeRequireEncryption, pending)).to.deep.equal([
+      ["data", "not decided: data (encrypted is not known until the deployment)"],
     ]);
   });
   it("judges what the program declares (inputs), not what the account defaulted (outputs)", async () => {
@@ -65,12 +64,30 @@ describe("ebs-volume-require-encryption", () => {
     const secret = withInputs(volume, {
       encrypted: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "AAAB" },
     });
-    expect((await levels(ebsVolumeRequireEncryption, [secret]))[0][0]).to.equal("advisory");
+    expect(await levels(ebsVolumeRequireEncryption, [secret])).to.deep.equal([]);
+    expect(await undecidedReasons(ebsVolumeRequireEncryption, [secret])).to.have.length(1);
   });
 });
 
 describe("rds-instance-require-cmk-encryption", () => {
   const db = res("aws:rds/instance:Instance", "db", { engine: "postgres", storageEncrypted: true, kmsKeyId: KEY });
+  it("reports unencrypted storage even while the key (a key of this run) is not known yet", async () => {
+    expect(
+      await levels(rdsInstanceRequireCmkEncryption, [withInputs(db, { storageEncrypted: false, kmsKeyId: UNKNOWN })]),
+    ).to.deep.equal([
+      [
+        "mandatory",
+        "database db must have encrypted storage (storageEncrypted: true); it has storageEncrypted: false.",
+      ],
+    ]);
+  });
+  it("leaves an encrypted database whose key is not known yet to `pulumi up`: not applicable, no violation", async () => {
+    const pending = [withInputs(db, { kmsKeyId: UNKNOWN })];
+    expect(await levels(rdsInstanceRequireCmkEncryption, pending)).to.deep.equal([]);
+    expect(await undecidedReasons(rdsInstanceRequireCmkEncryption, pending)).to.deep.equal([
+      ["db", "not decided: db (kmsKeyId is not known until the deployment)"],
+    ]);
+  });
   it("passes a database encrypted with a customer key", async () =>
     expect(await messages(rdsInstanceRequireCmkEncryption, [db])).to.deep.equal([]));
   it("fails unencrypted storage", async () => {

@@ -6,7 +6,7 @@ import { ec2SubnetNoPublicIpOnLaunch } from "../rules/ec2/ec2-subnet-no-public-i
 import { eksClusterRestrictPublicEndpoint } from "../rules/eks/eks-cluster-restrict-public-endpoint";
 import { rdsInstanceNoPublicAccess } from "../rules/rds/rds-instance-no-public-access";
 import { s3BucketBlockPublicAccess } from "../rules/s3/s3-bucket-block-public-access";
-import { messages, res, UNKNOWN, withInputs } from "./helpers";
+import { messages, res, undecidedReasons, UNKNOWN, withInputs } from "./helpers";
 
 describe("rds-instance-no-public-access", () => {
   const db = res("aws:rds/instance:Instance", "db", { publiclyAccessible: false });
@@ -119,12 +119,73 @@ describe("ec2-security-group-no-internet-ingress", () => {
       "default admits 0.0.0.0/0 on port 0; only a load balancer may be open to the internet, on 443 and 80.",
     ]);
   });
-  it("still finds an open port when the load balancer's groups are not known yet", async () => {
+  it("still finds a web port open on a group no load balancer depends on while the balancers' ids are not known", async () => {
+    const nodes = res("aws:ec2/securityGroup:SecurityGroup", "nodes", {});
+    expect(
+      await messages(ec2SecurityGroupNoInternetIngress, [
+        lbSg,
+        nodes,
+        lb,
+        rule("https", lbSg, 443),
+        rule("https-nodes", nodes, 443),
+      ]),
+    ).to.deep.equal(["https-nodes admits 0.0.0.0/0 on port 443; its group is not a load balancer's."]);
+  });
+  it("cannot tell whose a web port is when a load balancer's groups are neither known nor linked; no violation", async () => {
     const nodes = res("aws:ec2/securityGroup:SecurityGroup", "nodes", {});
     const pending = res("aws:lb/loadBalancer:LoadBalancer", "alb", { securityGroups: [UNKNOWN] });
-    expect(
-      await messages(ec2SecurityGroupNoInternetIngress, [nodes, pending, rule("https", nodes, 443)]),
-    ).to.deep.equal(["https admits 0.0.0.0/0 on port 443; its group is not a load balancer's."]);
+    const stack = [nodes, pending, rule("https", nodes, 443)];
+    expect(await messages(ec2SecurityGroupNoInternetIngress, stack)).to.deep.equal([]);
+    expect(await undecidedReasons(ec2SecurityGroupNoInternetIngress, stack)).to.deep.equal([
+      ["(stack)", "not decided: https (the security group it opens is not known until the deployment)"],
+    ]);
+  });
+
+  describe("on a plain export (another program's stack: no property dependencies, no tags, ids in the outputs)", () => {
+    const plainSg = res(
+      "aws:ec2/securityGroup:SecurityGroup",
+      "web",
+      { ingress: [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 443, toPort: 443, protocol: "tcp" }] },
+      {
+        id: "sg-0a1",
+        outputs: {
+          id: "sg-0a1",
+          ingress: [
+            { cidrBlocks: ["0.0.0.0/0"], fromPort: 443, toPort: 443, protocol: "tcp" },
+            { cidrBlocks: ["0.0.0.0/0"], fromPort: 80, toPort: 80, protocol: "tcp" },
+          ],
+        },
+      },
+    );
+    const plainLb = res("aws:lb/loadBalancer:LoadBalancer", "alb", { securityGroups: ["sg-0a1"] });
+    const plainRule = res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "http", {
+      securityGroupId: "sg-0a1",
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "tcp",
+      fromPort: 80,
+      toPort: 80,
+    });
+    it("recognises the load balancer's group by its id: its 443 and 80 pass, inline or as rules", async () => {
+      expect(await messages(ec2SecurityGroupNoInternetIngress, [plainSg, plainLb, plainRule])).to.deep.equal([]);
+    });
+    it("still fails the same group's 22, and 443 on a group the load balancer does not list", async () => {
+      const other = res(
+        "aws:ec2/securityGroup:SecurityGroup",
+        "other",
+        {},
+        { outputs: { id: "sg-0b2", ingress: [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 443, toPort: 443 }] } },
+      );
+      const ssh = res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ssh", {
+        securityGroupId: "sg-0a1",
+        cidrIpv4: "0.0.0.0/0",
+        fromPort: 22,
+        toPort: 22,
+      });
+      expect(await messages(ec2SecurityGroupNoInternetIngress, [plainSg, plainLb, other, ssh])).to.deep.equal([
+        "other admits 0.0.0.0/0 on port 443; its group is not a load balancer's.",
+        "ssh admits 0.0.0.0/0 on port 22; only a load balancer may be open to the internet, on 443 and 80.",
+      ]);
+    });
   });
 });
 

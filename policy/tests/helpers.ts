@@ -4,9 +4,12 @@
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 
-import { evaluate, type ExportResource, type PackConfig, type Violation } from "../engine";
+import { evaluate, evaluatePack, type ExportResource, type PackConfig, type Violation } from "../engine";
 
-/** A resource as `pulumi stack export` would list it (inputs only; outputs as given). */
+/**
+ * A resource as `pulumi stack export` would list it. Its outputs are its inputs unless given, as a
+ * provider reports them (what a stack rule reads); `withInputs` changes both.
+ */
 export function res(
   type: string,
   name: string,
@@ -18,7 +21,7 @@ export function res(
     type,
     custom: true,
     inputs,
-    outputs: {},
+    outputs: { ...inputs },
     dependencies: [],
     propertyDependencies: {},
     ...extra,
@@ -43,9 +46,9 @@ export async function messages(
   return (await violations(policy, resources, config)).map((v) => v.message);
 }
 
-/** A copy of a resource with its inputs changed. */
+/** A copy of a resource with its inputs changed, and its outputs alike. */
 export function withInputs(r: ExportResource, change: Record<string, unknown>): ExportResource {
-  return { ...r, inputs: { ...r.inputs, ...change } };
+  return { ...r, inputs: { ...r.inputs, ...change }, outputs: { ...r.outputs, ...change } };
 }
 
 /** The engine's marker for a value not known until the deployment. */
@@ -58,4 +61,16 @@ export async function levels(
   config: PackConfig = {},
 ): Promise<[string, string][]> {
   return (await violations(policy, resources, config)).map((v) => [v.enforcementLevel, v.message]);
+}
+
+/** What a policy could not decide (CrossGuard's "not applicable"), as [resource name, reason]. */
+export async function undecidedReasons(
+  policy: ResourceValidationPolicy | StackValidationPolicy,
+  resources: ExportResource[],
+  config: PackConfig = {},
+): Promise<[string, string][]> {
+  return (await evaluatePack(resources, [policy], config)).notApplicable.map((n) => [
+    n.urn === "" ? "(stack)" : (n.urn.split("::").pop() ?? n.urn),
+    n.reason,
+  ]);
 }

@@ -6,7 +6,7 @@ import {
   principalAccount,
 } from "../rules/iam/iam-role-cross-account-trust-restricted";
 import { iamRoleIrsaTrustPinned } from "../rules/iam/iam-role-irsa-trust-pinned";
-import { levels, messages, res, UNKNOWN } from "./helpers";
+import { levels, messages, res, UNKNOWN, undecidedReasons } from "./helpers";
 
 const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/ABC";
 const OIDC = `arn:aws:iam::123456789012:oidc-provider/${ISSUER}`;
@@ -60,19 +60,16 @@ describe("iam-role-irsa-trust-pinned", () => {
       'IRSA role backup\'s trust has subjects that are not exact service accounts: ["system:serviceaccount:acme:*"]; must pin the audience (StringEquals <issuer>:aud = sts.amazonaws.com); it has "none".',
     ]);
   });
-  it("leaves other roles alone, and cannot tell yet (advisory) while the trust is unknown", async () => {
+  it("leaves other roles alone, and cannot tell yet (not applicable) while the trust is unknown", async () => {
     const ec2 = res("aws:iam/role:Role", "nodes", {
       assumeRolePolicy: JSON.stringify({
         Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
       }),
     });
-    expect(
-      await levels(iamRoleIrsaTrustPinned, [ec2, res("aws:iam/role:Role", "x", { assumeRolePolicy: UNKNOWN })]),
-    ).to.deep.equal([
-      [
-        "advisory",
-        "can't run policy 'iam-role-irsa-trust-pinned' during preview: string value at .assumeRolePolicy can't be known during preview",
-      ],
+    const roles = [ec2, res("aws:iam/role:Role", "x", { assumeRolePolicy: UNKNOWN })];
+    expect(await levels(iamRoleIrsaTrustPinned, roles)).to.deep.equal([]);
+    expect(await undecidedReasons(iamRoleIrsaTrustPinned, roles)).to.deep.equal([
+      ["x", "not decided: x (assumeRolePolicy is not known until the deployment)"],
     ]);
   });
   it("checks any action allowed through the OIDC provider (sts:* too)", async () => {

@@ -77,7 +77,9 @@ describe("k8s-ingress-class-params-require-tls-policy", () => {
     it("cannot tell yet while the values are unknown: advisory, as CrossGuard reports it during preview", async () => {
       const found = await levels(rule, [values({ ingressClassParams: { spec: { sslPolicy: UNKNOWN } } })]);
       expect(found.map(([level]) => level)).to.deep.equal(["advisory"]);
-      expect(found[0][1]).to.match(/^can't run policy 'k8s-ingress-class-params-require-tls-policy' during preview/);
+      expect(found[0][1]).to.match(
+        /^can't run policy 'k8s-ingress-class-params-require-tls-policy' from policy pack 'datafold-aws@v0.1.0' during preview/,
+      );
     });
   });
 

@@ -5,8 +5,11 @@ import * as path from "path";
 
 import { expect } from "chai";
 
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+
 import { blocks, evaluate, readExport } from "../engine";
 import { policies } from "../policies";
+import { res, UNKNOWN } from "./helpers";
 
 /** The pack's own folder (policy/). Tests that need the program live in tests/stacks/ of the root project. */
 const PACK = path.resolve(__dirname, "..");
@@ -55,9 +58,10 @@ describe("the policy pack", () => {
     });
   });
 
+  const fixture = () =>
+    readExport(JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/hand-made-export.json"), "utf8")));
+
   describe("the pack config", () => {
-    const fixture = () =>
-      readExport(JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/hand-made-export.json"), "utf8")));
     it('applies "all" to every rule a rule entry does not override', async () => {
       const violations = await evaluate(fixture(), policies, {
         all: "advisory",
@@ -77,18 +81,114 @@ describe("the policy pack", () => {
         false,
       ]);
     });
-    it("refuses a setting a rule does not take, or a value outside its schema", async () => {
-      const err = (config: object) =>
-        evaluate(fixture(), policies, config as never).then(
+    it("refuses what the Pulumi CLI refuses, with the CLI's reason", async () => {
+      const err = (config: Record<string, unknown>) =>
+        evaluate(fixture(), policies, config).then(
           () => "",
           (e: unknown) => (e as Error).message,
         );
       expect(await err({ "rds-instance-min-backup-retention": { minimumRetentionDays: 40 } })).to.equal(
-        "pack config for rds-instance-min-backup-retention: minimumRetentionDays = 40 is not allowed; the policy takes minimumRetentionDays (integer 1..35)",
+        "validating policy config: datafold-aws 0.1.0  rds-instance-min-backup-retention: minimumRetentionDays: Must be less than or equal to 35",
       );
-      expect(await err({ "elb-listener-require-tls-policy": { allowedPolicies: [] } })).to.match(
-        /^pack config for elb-listener-require-tls-policy: allowedPolicies = \[\] is not allowed/,
+      expect(await err({ "rds-instance-no-public-access": "warn" })).to.equal(
+        'parsing enforcement level for "rds-instance-no-public-access": "warn" is not a valid enforcement level',
       );
+    });
+    it("refuses, more strictly than the CLI, a setting a rule does not take", async () => {
+      const err = await evaluate(fixture(), policies, {
+        "elb-listener-require-tls-policy": { allowedPolicies: [] },
+      }).then(
+        () => "",
+        (e: unknown) => (e as Error).message,
+      );
+      expect(err).to.equal(
+        "elb-listener-require-tls-policy: allowedPolicies is not one of its settings (allowedSslPolicies; the Pulumi CLI would ignore it)",
+      );
+    });
+  });
+
+  describe("behaves as CrossGuard's runtime", () => {
+    const stack = res("pulumi:pulumi:Stack", "datafold-aws-test", {}, { custom: false });
+    it("hands stack rules the outputs as stored: no id added, nothing taken from the inputs", async () => {
+      const seen: unknown[] = [];
+      const probe: StackValidationPolicy = {
+        name: "probe-stack",
+        description: "Records what it sees.",
+        validateStack: (args) => {
+          for (const r of args.resources) seen.push([r.name, { ...(r.props as object) }]);
+        },
+      };
+      const volume = res("aws:ebs/volume:Volume", "v", { size: 1 }, { id: "vol-1", outputs: { arn: "arn:v" } });
+      const bare = res("aws:ebs/volume:Volume", "w", { size: 2 }, { id: "vol-2", outputs: {} });
+      await evaluate([stack, volume, bare], [probe]);
+      expect(seen).to.deep.equal([
+        ["datafold-aws-test", {}],
+        ["v", { arn: "arn:v" }],
+        ["w", {}],
+      ]);
+    });
+    it("hands resource rules the inputs, options and nothing about dependencies; never a read", async () => {
+      const seen: unknown[] = [];
+      const probe: ResourceValidationPolicy = {
+        name: "probe-resource",
+        description: "Records what it sees.",
+        validateResource: (args) => {
+          seen.push([args.name, Object.keys(args).sort(), args.opts.protect, args.opts.parent]);
+        },
+      };
+      const child = res(
+        "aws:ebs/volume:Volume",
+        "v",
+        { size: 1, __defaults: ["x"] },
+        { protect: true, parent: stack.urn, propertyDependencies: { size: [stack.urn] } },
+      );
+      const read = res("pulumi:pulumi:StackReference", "ref", { name: "o/p/s" }, { external: true });
+      await evaluate([stack, child, read], [probe]);
+      expect(seen).to.deep.equal([
+        [
+          "datafold-aws-test",
+          ["asType", "getConfig", "isType", "name", "notApplicable", "opts", "props", "stackTags", "type", "urn"],
+          false,
+          undefined,
+        ],
+        [
+          "v",
+          ["asType", "getConfig", "isType", "name", "notApplicable", "opts", "props", "stackTags", "type", "urn"],
+          true,
+          stack.urn,
+        ],
+      ]);
+    });
+    it("leaves out internal keys (__defaults) as the engine's marshalling does", async () => {
+      const keys: string[][] = [];
+      const probe: ResourceValidationPolicy = {
+        name: "probe-keys",
+        description: "Records the keys.",
+        validateResource: (args) => void keys.push(Object.keys(args.props as object)),
+      };
+      await evaluate([res("aws:ebs/volume:Volume", "v", { size: 1, __defaults: ["x"] })], [probe]);
+      expect(keys).to.deep.equal([["size"]]);
+    });
+    it("reports a rule that reads an unknown value as the runtime does: advisory, naming the pack and its version", async () => {
+      const reader: ResourceValidationPolicy = {
+        name: "reads-unknown",
+        description: "Reads a value.",
+        validateResource: (args) => void String(args.props.size),
+      };
+      expect(
+        await evaluate([res("aws:ebs/volume:Volume", "v", { size: UNKNOWN })], [reader]).then((vs) =>
+          vs.map((v) => [v.enforcementLevel, v.message]),
+        ),
+      ).to.deep.equal([
+        [
+          "advisory",
+          "can't run policy 'reads-unknown' from policy pack 'datafold-aws@v0.1.0' during preview: string value at .size can't be known during preview",
+        ],
+      ]);
+    });
+    it("reports a remediate level as mandatory (no rule here remediates)", async () => {
+      const violations = await evaluate(fixture(), policies, { all: "remediate" });
+      expect([...new Set(violations.map((v) => v.enforcementLevel))]).to.deep.equal(["mandatory"]);
     });
   });
 

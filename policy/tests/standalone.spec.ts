@@ -4,15 +4,15 @@
  * checkout's). There it must type-check, load the way CrossGuard's runtime loads it, and run the
  * offline evaluator. A relative import that leaves policy/ fails all three.
  */
-import { type ChildProcess, execFile, spawn } from "child_process";
+import { execFile } from "child_process";
 import * as fs from "fs";
-import { createRequire } from "module";
 import * as os from "os";
 import * as path from "path";
 
 import { expect } from "chai";
 
 import { policies } from "../policies";
+import { EngineSide, servePack } from "./runtime";
 
 const PACK = path.resolve(__dirname, "..");
 /** The npm packages the unpacked pack gets: this checkout's (the pack's dependencies are among them). */
@@ -48,34 +48,6 @@ async function unpackedPack(tmp: string): Promise<string> {
   const dir = path.join(tmp, "package");
   fs.symlinkSync(NODE_MODULES, path.join(dir, "node_modules"), "dir");
   return dir;
-}
-
-/** The policy names a CrossGuard analyzer serves, asked over its gRPC port as the engine does. */
-function analyzerPolicies(dir: string, port: string): Promise<string[]> {
-  // The client comes from the same grpc and protobuf modules the served pack uses.
-  const load = createRequire(path.join(dir, "node_modules/@pulumi/policy/package.json"));
-  const grpc = load("@grpc/grpc-js") as { credentials: { createInsecure(): unknown } };
-  const { AnalyzerClient } = load("@pulumi/pulumi/proto/analyzer_grpc_pb") as {
-    AnalyzerClient: new (
-      address: string,
-      credentials: unknown,
-    ) => {
-      getAnalyzerInfo(
-        request: unknown,
-        callback: (err: Error | null, info: { getPoliciesList(): { getName(): string }[] }) => void,
-      ): void;
-      close(): void;
-    };
-  };
-  const { Empty } = load("google-protobuf/google/protobuf/empty_pb") as { Empty: new () => unknown };
-  const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-  return new Promise((resolve, reject) =>
-    client.getAnalyzerInfo(new Empty(), (err, info) => {
-      client.close();
-      if (err) reject(err);
-      else resolve(info.getPoliciesList().map((p) => p.getName()));
-    }),
-  );
 }
 
 describe("the published pack, unpacked on its own", function () {
@@ -118,24 +90,16 @@ describe("the published pack, unpacked on its own", function () {
   });
 
   it("loads under CrossGuard's runtime (ts-node, type-checked) and serves the same rules", async () => {
-    // What `pulumi-analyzer-policy` runs: @pulumi/pulumi's run-policy-pack, in the pack's folder.
-    const runtime = path.join(dir, "node_modules/@pulumi/pulumi/cmd/run-policy-pack");
-    const child: ChildProcess = spawn(process.execPath, [runtime, "127.0.0.1:0", "."], { cwd: dir });
+    // What `pulumi preview --policy-pack` runs: @pulumi/pulumi's run-policy-pack, in the pack's folder.
+    const served = await servePack(dir);
+    const engine = new EngineSide(served.port);
     try {
-      const port = await new Promise<string>((resolve, reject) => {
-        let stdout = "";
-        let stderr = "";
-        child.stdout?.on("data", (d: Buffer) => {
-          stdout += d.toString();
-          const m = /^(\d+)\n/m.exec(stdout);
-          if (m) resolve(m[1]);
-        });
-        child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-        child.on("exit", (code) => reject(new Error(`the pack exited (${code}) before serving:\n${stdout}${stderr}`)));
-      });
-      expect(await analyzerPolicies(dir, port)).to.deep.equal(policies.map((p) => p.name));
+      const info = await engine.info();
+      expect([info.getName(), info.getVersion()]).to.deep.equal(["datafold-aws", "0.1.0"]);
+      expect(info.getPoliciesList().map((p) => p.getName())).to.deep.equal(policies.map((p) => p.name));
     } finally {
-      child.kill();
+      engine.close();
+      served.stop();
     }
   });
 

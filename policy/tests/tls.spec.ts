@@ -4,10 +4,9 @@ import { elbHttpListenerRulesRedirectOnly } from "../rules/elb/elb-http-listener
 import { elbListenerHttpRedirectOnly } from "../rules/elb/elb-listener-http-redirect-only";
 import { elbListenerRequireTlsPolicy } from "../rules/elb/elb-listener-require-tls-policy";
 import { DEFAULT_ALLOWED_SSL_POLICIES } from "../rules/elb/tls-policies";
-import { levels, messages, res, UNKNOWN, withInputs } from "./helpers";
+import { levels, messages, res, undecidedReasons, UNKNOWN, withInputs } from "./helpers";
 
 const STRICT = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
-/** The default allowed policies: the strict one and the TLS 1.3-only one. */
 const ALLOWED = DEFAULT_ALLOWED_SSL_POLICIES.join(", ");
 
 describe("elb-listener-require-tls-policy", () => {
@@ -19,6 +18,33 @@ describe("elb-listener-require-tls-policy", () => {
   });
   it("passes an HTTPS listener with the strict policy", async () =>
     expect(await messages(elbListenerRequireTlsPolicy, [https])).to.deep.equal([]));
+  it("passes, by default, the specification's policy and every stronger one AWS lists (TLS 1.3 only, FIPS, PQ)", async () => {
+    expect(DEFAULT_ALLOWED_SSL_POLICIES).to.deep.equal([
+      "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+      "ELBSecurityPolicy-TLS13-1-3-2021-06",
+      "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
+      "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+      "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+      "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
+      "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
+      "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09",
+    ]);
+    expect(
+      await messages(
+        elbListenerRequireTlsPolicy,
+        DEFAULT_ALLOWED_SSL_POLICIES.map((sslPolicy) => withInputs(https, { sslPolicy })),
+      ),
+    ).to.deep.equal([]);
+  });
+  it("fails the weaker TLS 1.3 policies (CBC ciphers: not Res; Ext)", async () => {
+    const weaker = ["ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06"];
+    expect(
+      await messages(
+        elbListenerRequireTlsPolicy,
+        weaker.map((sslPolicy) => withInputs(https, { sslPolicy })),
+      ),
+    ).to.have.length(2);
+  });
   it("fails a weaker policy, naming the allowed ones and the one used", async () => {
     expect(
       await messages(elbListenerRequireTlsPolicy, [withInputs(https, { sslPolicy: "ELBSecurityPolicy-2016-08" })]),
@@ -48,17 +74,14 @@ describe("elb-listener-require-tls-policy", () => {
       ),
     ).to.deep.equal([]);
   });
-  it("cannot tell yet when the policy is unknown (advisory), and ignores plain HTTP", async () => {
-    expect(
-      await levels(elbListenerRequireTlsPolicy, [
-        withInputs(https, { sslPolicy: UNKNOWN }),
-        res("aws:lb/listener:Listener", "http", { protocol: "HTTP" }),
-      ]),
-    ).to.deep.equal([
-      [
-        "advisory",
-        "can't run policy 'elb-listener-require-tls-policy' during preview: string value at .sslPolicy can't be known during preview",
-      ],
+  it("cannot tell yet when the policy is unknown (not applicable, no violation), and ignores plain HTTP", async () => {
+    const listeners = [
+      withInputs(https, { sslPolicy: UNKNOWN }),
+      res("aws:lb/listener:Listener", "http", { protocol: "HTTP" }),
+    ];
+    expect(await levels(elbListenerRequireTlsPolicy, listeners)).to.deep.equal([]);
+    expect(await undecidedReasons(elbListenerRequireTlsPolicy, listeners)).to.deep.equal([
+      ["https", "not decided: https (sslPolicy is not known until the deployment)"],
     ]);
   });
   it("reads the protocol case-insensitively", async () => {
@@ -83,8 +106,15 @@ describe("elb-listener-http-redirect-only", () => {
       await messages(elbListenerHttpRedirectOnly, [
         withInputs(http, { defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }] }),
       ]),
+    ).to.deep.equal(["HTTP listener http must only redirect to HTTPS; its default actions are: forward."]);
+  });
+  it("fails an HTTP listener that forwards to a target group not created yet (a preview): mandatory, no unknown quoted", async () => {
+    expect(
+      await levels(elbListenerHttpRedirectOnly, [
+        withInputs(http, { defaultActions: [{ type: "forward", targetGroupArn: UNKNOWN }] }),
+      ]),
     ).to.deep.equal([
-      'HTTP listener http must only redirect to HTTPS; its default actions are [{"type":"forward","targetGroupArn":"arn:tg"}].',
+      ["mandatory", "HTTP listener http must only redirect to HTTPS; its default actions are: forward."],
     ]);
   });
   it("treats a listener with no protocol as HTTP (the ALB default)", async () => {
@@ -127,7 +157,7 @@ describe("elb-http-listener-rules-redirect-only", () => {
     expect(
       await messages(elbHttpListenerRulesRedirectOnly, [http, rule([{ type: "forward", targetGroupArn: "arn:tg" }])]),
     ).to.deep.equal([
-      'listener rule rule on a plain HTTP listener must only redirect to HTTPS; its actions are [{"type":"forward","targetGroupArn":"arn:tg"}].',
+      "listener rule rule on a plain HTTP listener must only redirect to HTTPS; its actions are: forward.",
     ]);
   });
   it("leaves rules on HTTPS listeners alone", async () => {
@@ -139,5 +169,20 @@ describe("elb-http-listener-rules-redirect-only", () => {
       { propertyDependencies: { listenerArn: [https.urn] } },
     );
     expect(await messages(elbHttpListenerRulesRedirectOnly, [https, onHttps])).to.deep.equal([]);
+  });
+  it("finds the listener of an existing rule by its ARN (no dependencies in a plain export)", async () => {
+    const existing = res(
+      "aws:lb/listener:Listener",
+      "http",
+      { protocol: "HTTP", defaultActions: [] },
+      { outputs: { arn: "arn:listener/http", protocol: "HTTP" } },
+    );
+    const around = res("aws:lb/listenerRule:ListenerRule", "around", {
+      listenerArn: "arn:listener/http",
+      actions: [{ type: "forward", targetGroupArn: "arn:tg" }],
+    });
+    expect(await messages(elbHttpListenerRulesRedirectOnly, [existing, around])).to.deep.equal([
+      "listener rule around on a plain HTTP listener must only redirect to HTTPS; its actions are: forward.",
+    ]);
   });
 });

@@ -172,6 +172,40 @@ describe("the policy pack on the program's plans", () => {
       const result = await cli("scripts/plan.ts", ["weak", "--dir", dir]);
       expect(result.code).to.equal(1);
       expect(result.stdout).to.contain("[mandatory] rds-instance-require-deletion-protection\n");
+      // The config contract allows it: the plan names the key and the rule, and how to accept it.
+      expect(result.stdout).to.contain(
+        '  - datafold-aws:database.deletionProtection = false is blocked by rds-instance-require-deletion-protection; if this stack needs it, accept it with a pack config entry {"rds-instance-require-deletion-protection":"advisory"}\n',
+      );
+
+      // With that pack config, as `pulumi preview --policy-pack-config` would take it, the plan passes.
+      fs.writeFileSync(
+        path.join(dir, "pack.json"),
+        JSON.stringify({ "rds-instance-require-deletion-protection": "advisory" }),
+      );
+      const accepted = await cli("scripts/plan.ts", [
+        "weak",
+        "--dir",
+        dir,
+        "--policy-config",
+        path.join(dir, "pack.json"),
+      ]);
+      expect([accepted.code, accepted.stdout.trim().split("\n").pop()]).to.deep.equal([
+        0,
+        `Policy check: ${policies.length} policies, 1 violation (0 mandatory).`,
+      ]);
+      expect(accepted.stdout).to.contain("[advisory] rds-instance-require-deletion-protection\n");
+    });
+
+    it("refuses a pack config the Pulumi CLI would refuse, before planning anything", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datafold-policy-"));
+      const file = path.join(dir, "pack.json");
+      fs.writeFileSync(file, JSON.stringify({ "rds-instance-min-backup-retention": { minimumRetentionDays: 40 } }));
+      const result = await cli("scripts/plan.ts", ["dev", "--policy-config", file]);
+      expect([result.code, result.stdout, result.stderr.trim()]).to.deep.equal([
+        1,
+        "",
+        `The pack config ${file} is refused (nothing was planned):\n  validating policy config: datafold-aws 0.1.0  rds-instance-min-backup-retention: minimumRetentionDays: Must be less than or equal to 35`,
+      ]);
     });
   });
 

@@ -291,7 +291,7 @@ describe("offline plan", () => {
       const result = await planCli(["--jsn", "x"]);
       expect(result.code).to.equal(1);
       expect(result.stderr.trim()).to.equal(
-        "unknown option --jsn; usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--full] [--show-secrets] [--esc-config FILE|-]...",
+        "unknown option --jsn; usage: npm run plan -- [stack] [--json FILE] [--dir DIR] [--full] [--show-secrets] [--esc-config FILE|-]... [--policy-config FILE]",
       );
     });
   });

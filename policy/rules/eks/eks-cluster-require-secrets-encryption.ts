@@ -1,7 +1,12 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { EKS_CLUSTER_AWS, EKS_CLUSTER_COMPONENT, isOneOf } from "../../lib/types";
-import { asList, isRecord, propsOf } from "../../lib/values";
+import { asList, isKnown, isUnknownMarker, notKnown, peek, propsOf, undecided } from "../../lib/values";
+
+/** A key is given: a non-empty string, or a value not known yet (the ARN of a key created in this run). */
+function hasKey(value: unknown): boolean {
+  return isUnknownMarker(value) || (typeof value === "string" && value !== "");
+}
 
 export const eksClusterRequireSecretsEncryption: ResourceValidationPolicy = {
   name: "eks-cluster-require-secrets-encryption",
@@ -9,16 +14,16 @@ export const eksClusterRequireSecretsEncryption: ResourceValidationPolicy = {
   validateResource: (args, report) => {
     const props = propsOf(args);
     if (isOneOf(args.type, EKS_CLUSTER_COMPONENT)) {
-      const key = props.encryptionConfigKeyArn;
-      if (typeof key !== "string" || key === "")
+      if (!hasKey(peek(props, "encryptionConfigKeyArn")))
         report(`EKS cluster ${args.name} must encrypt secrets with a KMS key (encryptionConfigKeyArn); it has none.`);
     } else if (isOneOf(args.type, EKS_CLUSTER_AWS)) {
-      const config = props.encryptionConfig;
+      if (!isKnown(props, "encryptionConfig", "resources"))
+        return undecided(args, [notKnown(args.name, "encryptionConfig.resources")]);
+      const config = peek(props, "encryptionConfig");
       const ok =
-        isRecord(config) &&
-        asList(config.resources).includes("secrets") &&
-        isRecord(config.provider) &&
-        typeof config.provider.keyArn === "string";
+        config !== undefined &&
+        asList(peek(config, "resources")).includes("secrets") &&
+        hasKey(peek(config, "provider", "keyArn"));
       if (!ok)
         report(
           `EKS cluster ${args.name} must encrypt secrets with a KMS key (encryptionConfig with resources [secrets] and a provider keyArn); it has none.`,

@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { LB_LISTENER, isOneOf } from "../../lib/types";
-import { propsOf, show } from "../../lib/values";
+import { isKnown, notKnown, propsOf, show, undecided } from "../../lib/values";
 import { listenerProtocol } from "./listeners";
 import { sslPolicySchema } from "./tls-policies";
 
@@ -12,8 +12,10 @@ export const elbListenerRequireTlsPolicy: ResourceValidationPolicy = {
   validateResource: (args, report) => {
     if (!isOneOf(args.type, LB_LISTENER)) return;
     const props = propsOf(args);
+    if (!isKnown(props, "protocol")) return undecided(args, [notKnown(args.name, "protocol")]);
     const protocol = listenerProtocol(props);
     if (protocol !== "HTTPS" && protocol !== "TLS") return;
+    if (!isKnown(props, "sslPolicy")) return undecided(args, [notKnown(args.name, "sslPolicy")]);
     const { allowedSslPolicies } = args.getConfig<{ allowedSslPolicies: string[] }>();
     const sslPolicy = props.sslPolicy;
     if (typeof sslPolicy !== "string" || !allowedSslPolicies.includes(sslPolicy)) {

@@ -1,7 +1,18 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { IAM_POLICY_DOCUMENT, IAM_ROLE, isOneOf } from "../../lib/types";
-import { asList, isRecord, policyDocument, propsOf, statements, strings } from "../../lib/values";
+import {
+  asList,
+  isKnownValue,
+  isRecord,
+  notKnown,
+  peek,
+  policyDocument,
+  propsOf,
+  statements,
+  strings,
+  undecided,
+} from "../../lib/values";
 
 const ALL = (values: unknown) => strings(values).some((v) => v === "*" || v === "*:*");
 
@@ -25,20 +36,23 @@ export const iamPolicyNoAdminWildcard: ResourceValidationPolicy = {
   description: "No IAM policy document allows every action (*) on every resource (*).",
   validateResource: (args, report) => {
     const props = propsOf(args);
+    // Raw values: a document that names a resource of this run is not known during a preview.
     const documents: unknown[] = [];
-    if (isOneOf(args.type, IAM_POLICY_DOCUMENT)) documents.push(props.policy);
+    if (isOneOf(args.type, IAM_POLICY_DOCUMENT)) documents.push(peek(props, "policy"));
     if (isOneOf(args.type, IAM_ROLE))
       documents.push(
-        ...asList(props.inlinePolicies)
+        ...asList(peek(props, "inlinePolicies"))
           .filter(isRecord)
           .map((p) => p.policy),
       );
-    for (const doc of documents) {
+    const unknown = documents.filter((d) => !isKnownValue(d));
+    for (const doc of documents.filter(isKnownValue)) {
       if (statements(policyDocument(doc)).some(isAdministrator)) {
         report(
           `${args.name} allows "*" on "*"; grant the actions it needs, or attach AdministratorAccess where that is the documented choice.`,
         );
       }
     }
+    if (unknown.length > 0) undecided(args, [notKnown(args.name, "a policy document")]);
   },
 };

@@ -1,7 +1,17 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { IAM_ROLE, isOneOf } from "../../lib/types";
-import { isRecord, isTrue, policyDocument, propsOf, statements, strings } from "../../lib/values";
+import {
+  isKnown,
+  isRecord,
+  isTrue,
+  notKnown,
+  policyDocument,
+  propsOf,
+  statements,
+  strings,
+  undecided,
+} from "../../lib/values";
 
 /** The account an AWS principal belongs to ("*" for anyone). */
 export function principalAccount(principal: string): string {
@@ -28,6 +38,7 @@ export const iamRoleCrossAccountTrustRestricted: ResourceValidationPolicy = {
   },
   validateResource: (args, report) => {
     if (!isOneOf(args.type, IAM_ROLE)) return;
+    if (!isKnown(propsOf(args), "assumeRolePolicy")) return undecided(args, [notKnown(args.name, "assumeRolePolicy")]);
     const { trustedAccountIds, requireMfa } = args.getConfig<{ trustedAccountIds: string[]; requireMfa: boolean }>();
     for (const statement of statements(policyDocument(propsOf(args).assumeRolePolicy))) {
       const principals = awsPrincipals(statement);

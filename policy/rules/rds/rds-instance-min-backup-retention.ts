@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { RDS_CLUSTER, RDS_INSTANCE, isOneOf } from "../../lib/types";
-import { propsOf, show } from "../../lib/values";
+import { isKnown, notKnown, propsOf, show, undecided } from "../../lib/values";
 import { isReplica } from "./restores";
 
 export const rdsInstanceMinBackupRetention: ResourceValidationPolicy = {
@@ -12,6 +12,8 @@ export const rdsInstanceMinBackupRetention: ResourceValidationPolicy = {
     if (!isOneOf(args.type, [...RDS_INSTANCE, ...RDS_CLUSTER])) return;
     const props = propsOf(args);
     if (isReplica(props)) return;
+    if (!isKnown(props, "backupRetentionPeriod"))
+      return undecided(args, [notKnown(args.name, "backupRetentionPeriod")]);
     const { minimumRetentionDays } = args.getConfig<{ minimumRetentionDays: number }>();
     const days = props.backupRetentionPeriod;
     // AWS's default when unset is 1 day (7 on the console): below any sensible minimum.

@@ -1,7 +1,7 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 
 import { S3_BUCKET, S3_ENCRYPTION, isOneOf } from "../../lib/types";
-import { asList, eachKnown, isRecord, propsOf } from "../../lib/values";
+import { asList, checkEach, isRecord, type Pending, propsOf, undecided } from "../../lib/values";
 import { companionsOf } from "./buckets";
 
 /**
@@ -12,9 +12,11 @@ export const s3BucketRequireEncryption: StackValidationPolicy = {
   name: "s3-bucket-require-encryption",
   description: "Every S3 bucket has default server-side encryption configured explicitly.",
   validateStack: (args, report) => {
+    const pending: Pending[] = [];
     for (const bucket of args.resources.filter((r) => isOneOf(r.type, S3_BUCKET))) {
+      const { found, pending: unmatched } = companionsOf(bucket, args.resources, S3_ENCRYPTION);
       let configured = false;
-      eachKnown(companionsOf(bucket, args.resources, S3_ENCRYPTION), (c) => {
+      const undecidedHere = checkEach(found, (c) => {
         const rules = asList(propsOf(c).rules).filter(isRecord);
         configured ||= rules.some(
           (r) =>
@@ -22,12 +24,14 @@ export const s3BucketRequireEncryption: StackValidationPolicy = {
             typeof r.applyServerSideEncryptionByDefault.sseAlgorithm === "string",
         );
       });
-      if (!configured) {
+      if (configured) continue;
+      if (undecidedHere.length > 0 || unmatched.length > 0) pending.push(...undecidedHere, ...unmatched);
+      else
         report(
           `bucket ${bucket.name} must have default encryption (a BucketServerSideEncryptionConfiguration with AES256 or aws:kms); it has none.`,
           bucket.urn,
         );
-      }
     }
+    undecided(args, pending);
   },
 };
