@@ -82,7 +82,12 @@ describe("component arguments: withDefaults", () => {
 
   it("database: resolves every default", () => {
     const wiring = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], clientSecurityGroupId: "sg-1" };
-    expect(database.withDefaults(wiring)).to.deep.equal({ ...wiring, ...database.DATABASE_DEFAULTS, tags: {} });
+    expect(database.withDefaults(wiring)).to.deep.equal({
+      ...wiring,
+      ...database.DATABASE_DEFAULTS,
+      applyImmediately: false,
+      tags: {},
+    });
     expect(database.withDefaults({ ...wiring, multiAz: true, deletionProtection: false })).to.include({
       multiAz: true,
       deletionProtection: false,
