@@ -44,6 +44,7 @@ export = async function main() {
     privateSubnetIds: network.privateSubnetIdList,
     backupBucketArn: storage.backupBucketArn,
     storageKmsKeyArn: settings.storage.kmsKeyArn,
+    providerCredentials: settings.credentials,
     tags,
   });
   const database = new Database(name, {
@@ -66,7 +67,8 @@ export = async function main() {
     ? new Platform(
         name,
         {
-          kubeconfig: cluster.kubeconfig,
+          // As the identity deploying the stack (aws:profile, aws:assumeRoles), which EKS made an admin.
+          kubeconfig: cluster.deployerKubeconfig,
           clusterName: name,
           region: settings.region,
           vpcId: network.vpcId,

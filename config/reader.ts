@@ -14,7 +14,17 @@ export function readRawConfig(): RawConfig {
     const key = fullKey.slice(prefix.length);
     values[key] = parseConfigValue(text);
   }
-  return { region: new pulumi.Config("aws").get("region"), values };
+  const aws = new pulumi.Config("aws");
+  const parsed = (key: string) => {
+    const text = aws.get(key);
+    return text === undefined ? undefined : parseConfigValue(text);
+  };
+  const provider = {
+    profile: aws.get("profile"),
+    assumeRoles: parsed("assumeRoles"),
+    assumeRole: parsed("assumeRole"),
+  };
+  return { region: aws.get("region"), values, provider };
 }
 
 /** Reads and validates this stack's settings; throws ConfigError before anything is declared. */

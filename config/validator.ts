@@ -5,6 +5,7 @@
  */
 import { readAccess } from "./access";
 import { Check } from "./check";
+import { type RawProviderConfig, readProviderCredentials } from "./credentials";
 import { readCluster } from "./cluster";
 import { readDatabase } from "./database";
 import { DNS_LABEL, HOST_NAME, REGION } from "./formats";
@@ -31,6 +32,8 @@ export interface RawConfig {
   readonly region?: string;
   /** The `datafold-aws:` keys without their namespace. */
   readonly values: Readonly<Record<string, unknown>>;
+  /** The AWS provider's `aws:profile`, `aws:assumeRoles` (and the old `aws:assumeRole`), parsed. */
+  readonly provider?: RawProviderConfig;
 }
 
 /** Validates the raw config and resolves every default. Throws ConfigError with all problems. */
@@ -71,6 +74,7 @@ export function validateConfig(raw: RawConfig): Settings {
   const ingress = readIngress(c, c.section(v, "ingress", DEFAULTS.ingress), region);
   const access = readAccess(c, c.section(v, "access", DEFAULTS.access));
   const platform = readPlatform(c, c.section(v, "platform", DEFAULTS.platform));
+  const credentials = readProviderCredentials(c, raw.provider ?? {});
 
   if (network.vpcId !== "" && !ingress.internal && network.publicSubnetIds.length === 0) {
     c.fail(
@@ -81,5 +85,18 @@ export function validateConfig(raw: RawConfig): Settings {
   }
 
   c.throwIfAny();
-  return { region, deploymentName, domain, tags, network, cluster, storage, database, ingress, access, platform };
+  return {
+    region,
+    deploymentName,
+    domain,
+    tags,
+    network,
+    cluster,
+    storage,
+    database,
+    ingress,
+    access,
+    platform,
+    credentials,
+  };
 }

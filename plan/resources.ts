@@ -444,6 +444,39 @@ const PULUMI: Record<string, Compute> = {
 
 const COMPUTED: Readonly<Record<string, Compute>> = { ...AWS, ...KUBERNETES, ...RANDOM, ...PULUMI };
 
+/**
+ * The kubeconfig @pulumi/eks 4.3.0 generates for a cluster (pulumi/pulumi-eks
+ * nodejs/eks/cluster/cluster.ts, generateKubeconfig, tag v4.3.0): `aws --region <region> eks
+ * get-token --cluster-name <name> --output json`, plus `--role <arn>` with
+ * providerCredentialOpts.roleArn, and the exec environment KUBERNETES_EXEC_INFO. The kubeconfig the
+ * component exports (`kubeconfig`, `kubeconfigJson`) is the one without `--profile`: the component
+ * adds the profile only to the kubeconfig of its own Kubernetes provider and to getKubeconfig().
+ */
+function eksKubeconfig(region: string, clusterName: string, endpoint: string, roleArn: unknown): Inputs {
+  const args = ["--region", region, "eks", "get-token", "--cluster-name", clusterName, "--output", "json"];
+  if (typeof roleArn === "string" && roleArn !== "") args.push("--role", roleArn);
+  return {
+    apiVersion: "v1",
+    clusters: [{ cluster: { server: endpoint, "certificate-authority-data": "TU9DSy1DQQ==" }, name: "kubernetes" }],
+    contexts: [{ context: { cluster: "kubernetes", user: "aws" }, name: "aws" }],
+    "current-context": "aws",
+    kind: "Config",
+    users: [
+      {
+        name: "aws",
+        user: {
+          exec: {
+            apiVersion: "client.authentication.k8s.io/v1beta1",
+            command: "aws",
+            args,
+            env: [{ name: "KUBERNETES_EXEC_INFO", value: `{"apiVersion": "client.authentication.k8s.io/v1beta1"}` }],
+          },
+        },
+      },
+    ],
+  };
+}
+
 /** The outputs of @pulumi/eks's Cluster, as the real component computes them. */
 const REMOTE_COMPONENTS: Readonly<Record<string, (w: World, name: string, inputs: Inputs) => Inputs>> = {
   "eks:index:Cluster": (w, name, inputs) => {
@@ -452,33 +485,19 @@ const REMOTE_COMPONENTS: Readonly<Record<string, (w: World, name: string, inputs
     const endpoint = `https://${hexId("endpoint", name, 32).toUpperCase()}.gr7.${w.region}.eks.${w.partition.dnsSuffix}`;
     const issuer = `oidc.eks.${w.region}.${w.partition.dnsSuffix}/id/${id}`;
     const sg = `sg-${hexId("eks-cluster-sg", name)}`;
-    const kubeconfig = {
-      apiVersion: "v1",
-      kind: "Config",
-      clusters: [{ name: "kubernetes", cluster: { server: endpoint, "certificate-authority-data": "TU9DSy1DQQ==" } }],
-      contexts: [{ name: "aws", context: { cluster: "kubernetes", user: "aws" } }],
-      "current-context": "aws",
-      users: [
-        {
-          name: "aws",
-          user: {
-            exec: {
-              apiVersion: "client.authentication.k8s.io/v1beta1",
-              command: "aws",
-              args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
-            },
-          },
-        },
-      ],
-    };
+    const credentials = (inputs.providerCredentialOpts ?? {}) as Inputs;
+    const kubeconfig = eksKubeconfig(w.region, clusterName, endpoint, credentials.roleArn);
     return {
       kubeconfig,
       kubeconfigJson: JSON.stringify(kubeconfig),
       clusterSecurityGroupId: sg,
       nodeSecurityGroupId: sg,
+      // The component's oidcProviderUrl is the issuer URL, oidcIssuer the same without https://;
+      // oidcProviderArn is "" when the component creates no OIDC provider (createOidcProvider: false).
       oidcIssuer: issuer,
-      oidcProviderUrl: issuer,
-      oidcProviderArn: arn(w, "iam", "", w.accountId, `oidc-provider/${issuer}`),
+      oidcProviderUrl: `https://${issuer}`,
+      oidcProviderArn:
+        inputs.createOidcProvider === false ? "" : arn(w, "iam", "", w.accountId, `oidc-provider/${issuer}`),
       core: {
         endpoint,
         vpcId: inputs.vpcId,

@@ -47,6 +47,7 @@ describe("component arguments: withDefaults", () => {
       ...wiring,
       ...cluster.CLUSTER_DEFAULTS,
       storageKmsKeyArn: "",
+      providerCredentials: {},
       tags: {},
     });
     const resolved = cluster.withDefaults({ ...wiring, nodeGroups: [{ name: "big", instanceTypes: ["m7i.4xlarge"] }] });

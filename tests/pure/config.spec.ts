@@ -39,6 +39,7 @@ describe("config", () => {
         ingress: DEFAULTS.ingress,
         access: DEFAULTS.access,
         platform: DEFAULTS.platform,
+        credentials: {},
       });
     });
 

@@ -355,6 +355,38 @@ describe("program (index.ts)", () => {
     });
   });
 
+  describe("credentials: the identity that deploys reaches the cluster", () => {
+    it("passes aws:profile and aws:assumeRoles to the cluster and into the kubeconfig of the in-cluster installs", async () => {
+      const roleArn = "arn:aws:iam::123456789012:role/Deployer";
+      const run = await planDevWith(
+        {},
+        { "aws:profile": "datafold-deploy", "aws:assumeRoles": JSON.stringify([{ roleArn }]) },
+      );
+      expect(inputs(find(run, "eks:index:Cluster", "acme-datafold-eks")).providerCredentialOpts).to.deep.equal({
+        profileName: "datafold-deploy",
+        roleArn,
+      });
+      const provider = find(run, "pulumi:providers:kubernetes", "acme-datafold-k8s");
+      const kubeconfig = JSON.parse(String(inputs(provider).kubeconfig)) as {
+        users: { user: { exec: { args: string[] } } }[];
+      };
+      expect(kubeconfig.users[0].user.exec.args).to.deep.equal([
+        "--region",
+        "us-east-1",
+        "eks",
+        "get-token",
+        "--cluster-name",
+        "acme-datafold",
+        "--output",
+        "json",
+        "--role",
+        roleArn,
+        "--profile",
+        "datafold-deploy",
+      ]);
+    });
+  });
+
   describe("the stateful change guard", () => {
     it("plans when the last deployment had the same AZ, key and sizes", async () => {
       const first = await planDevWith({});
