@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 import { lookup } from "./lookups";
-import { createRemoteComponent, createResource } from "./resources";
+import { Account, createRemoteComponent, createResource } from "./resources";
 import type { World } from "./world";
 
 type Inputs = Record<string, unknown>;
@@ -29,7 +29,12 @@ export class WorldMocks implements pulumi.runtime.Mocks {
   /** Every invoke made, in order. */
   readonly calls: RecordedCall[] = [];
 
-  constructor(readonly world: World) {}
+  /** The account as this run has changed it. */
+  private readonly account: Account;
+
+  constructor(readonly world: World) {
+    this.account = new Account(world);
+  }
 
   newResource(args: ResourceArgs): { id: string | undefined; state: Inputs } {
     const inputs = args.inputs as Inputs;
@@ -39,10 +44,10 @@ export class WorldMocks implements pulumi.runtime.Mocks {
         // mock answers their outputs as the real component would. Local components compute nothing.
         return {
           id: undefined,
-          state: args.remote === true ? createRemoteComponent(this.world, args.type, args.name, inputs) : {},
+          state: args.remote === true ? createRemoteComponent(this.account, args.type, args.name, inputs) : {},
         };
       }
-      return createResource(this.world, args.type, args.name, inputs);
+      return createResource(this.account, args.type, args.name, inputs);
     } catch (err) {
       throw providerError(err);
     }
