@@ -1,7 +1,8 @@
 /**
- * Composition root: the stack's settings (nothing is declared if they are invalid), the
- * components, the stack outputs. The stored-data guard, the application settings and the outputs
- * are in stack/; the resources are in components/.
+ * Composition root: the stack's settings (nothing is declared if they are invalid), the checks
+ * that need the account's answers (nothing is declared if they fail), the components, the stack
+ * outputs. The checks, the stored-data guard, the application settings and the outputs are in
+ * stack/; the resources are in components/.
  */
 import { Access } from "./components/access/access";
 import { ApplicationSecrets } from "./components/application/application";
@@ -13,26 +14,26 @@ import { Platform } from "./components/platform/platform";
 import { deploymentTags } from "./components/shared/tags";
 import { Storage } from "./components/storage/storage";
 import { loadSettings } from "./config";
-import { statefulSettings } from "./stack/guard";
-import { guardStoredData } from "./stack/last-deployment";
 import { preflight } from "./stack/preflight";
 import { stackOutputs } from "./stack/outputs";
 
 export = async function main() {
   const settings = loadSettings();
-  await preflight(settings);
+  // Lookups, the AZ choice and the stored-data guard: a refusal here declares nothing.
+  const checked = await preflight(settings);
   const name = settings.deploymentName;
   const tags = deploymentTags(name, settings.tags);
 
-  const network = new Network(name, { ...settings.network, clusterName: name, tags });
-
-  // Stateful resources take their identity-deciding inputs through the guard.
-  const stateful = network.primaryAvailabilityZoneId.apply((azId) => statefulSettings(settings, azId));
-  const guarded = guardStoredData(name, stateful);
+  const network = new Network(name, {
+    ...settings.network,
+    availabilityZones: checked.zones,
+    clusterName: name,
+    tags,
+  });
 
   const storage = new Storage(name, {
     ...settings.storage,
-    availabilityZone: guarded(network.primaryAvailabilityZone),
+    availabilityZone: network.primaryAvailabilityZone,
     tags,
   });
   const cluster = new Cluster(name, {
@@ -44,13 +45,15 @@ export = async function main() {
     privateSubnetIds: network.privateSubnetIdList,
     backupBucketArn: storage.backupBucketArn,
     storageKmsKeyArn: settings.storage.kmsKeyArn,
+    providerCredentials: settings.credentials,
     tags,
   });
   const database = new Database(name, {
     ...settings.database,
     vpcId: network.vpcId,
-    subnetIds: guarded(network.privateSubnetIds),
+    subnetIds: network.privateSubnetIds,
     clientSecurityGroupId: cluster.clusterSecurityGroupId,
+    applyImmediately: checked.databaseApplyImmediately,
     tags,
   });
   const ingress = new Ingress(name, {
@@ -65,7 +68,8 @@ export = async function main() {
     ? new Platform(
         name,
         {
-          kubeconfig: cluster.kubeconfig,
+          // As the identity deploying the stack (aws:profile, aws:assumeRoles), which EKS made an admin.
+          kubeconfig: cluster.deployerKubeconfig,
           clusterName: name,
           region: settings.region,
           vpcId: network.vpcId,
@@ -99,6 +103,6 @@ export = async function main() {
     applicationSecrets,
     platform,
     access,
-    statefulSettings: stateful,
+    statefulSettings: checked.statefulSettings,
   });
 };

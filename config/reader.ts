@@ -23,7 +23,17 @@ export function splitConfig(all: Readonly<Record<string, string>>, region: strin
 
 /** Reads the stack's config (no validation here) into the validator's input. */
 export function readRawConfig(): RawConfig {
-  return splitConfig(pulumi.runtime.allConfig(), new pulumi.Config("aws").get("region"));
+  const aws = new pulumi.Config("aws");
+  const parsed = (key: string) => {
+    const text = aws.get(key);
+    return text === undefined ? undefined : parseConfigValue(text);
+  };
+  const provider = {
+    profile: aws.get("profile"),
+    assumeRoles: parsed("assumeRoles"),
+    assumeRole: parsed("assumeRole"),
+  };
+  return { ...splitConfig(pulumi.runtime.allConfig(), aws.get("region")), provider };
 }
 
 /** Reads and validates this stack's settings; throws ConfigError before anything is declared. */

@@ -3,7 +3,7 @@
  * assembled from the components' own defaults: each default is written once, beside the argument
  * it belongs to.
  */
-import { CLUSTER_DEFAULTS, type ClusterSettings } from "../components/cluster/args";
+import { CLUSTER_DEFAULTS, type ClusterSettings, type ProviderCredentials } from "../components/cluster/args";
 import { DATABASE_DEFAULTS, type DatabaseSettings } from "../components/database/args";
 import { INGRESS_DEFAULTS, type IngressSettings } from "../components/ingress/args";
 import { NETWORK_DEFAULTS, type NetworkSettings } from "../components/network/args";
@@ -27,6 +27,8 @@ export interface Settings {
   readonly ingress: IngressSettings;
   readonly access: AccessSection;
   readonly platform: PlatformSection;
+  /** Who the AWS provider deploys as (`aws:profile`, `aws:assumeRoles`), for the cluster's kubeconfig; {} for the ambient credentials. */
+  readonly credentials: ProviderCredentials;
 }
 
 /** The defaults of every optional key of the contract, by section. */

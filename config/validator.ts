@@ -6,6 +6,7 @@
 import { readAccess } from "./access";
 import { REGIONS } from "./aws-data";
 import { Check, show } from "./check";
+import { type RawProviderConfig, readProviderCredentials } from "./credentials";
 import { readCluster } from "./cluster";
 import { readDatabase } from "./database";
 import { arnPartition, DNS_LABEL, HOST_NAME, REGION } from "./formats";
@@ -53,6 +54,8 @@ export interface RawConfig {
    * program would never read them.
    */
   readonly foreignKeys?: Readonly<Record<string, unknown>>;
+  /** The AWS provider's `aws:profile`, `aws:assumeRoles` (and the old `aws:assumeRole`), parsed. */
+  readonly provider?: RawProviderConfig;
 }
 
 /** Validates the raw config and resolves every default. Throws ConfigError with all problems. */
@@ -108,6 +111,7 @@ export function validateConfig(raw: RawConfig): Settings {
   const ingress = readIngress(c, c.section(v, "ingress", DEFAULTS.ingress), region);
   const access = readAccess(c, c.section(v, "access", DEFAULTS.access));
   const platform = readPlatform(c, c.section(v, "platform", DEFAULTS.platform));
+  const credentials = readProviderCredentials(c, raw.provider ?? {});
 
   if (deploymentName !== "") {
     cluster.nodeGroups.forEach((g, i) => {
@@ -142,5 +146,18 @@ export function validateConfig(raw: RawConfig): Settings {
   }
 
   c.throwIfAny();
-  return { region, deploymentName, domain, tags, network, cluster, storage, database, ingress, access, platform };
+  return {
+    region,
+    deploymentName,
+    domain,
+    tags,
+    network,
+    cluster,
+    storage,
+    database,
+    ingress,
+    access,
+    platform,
+    credentials,
+  };
 }

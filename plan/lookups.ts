@@ -5,7 +5,7 @@
  * AWS does.
  */
 import { stringLeaves } from "./values";
-import { REGION_DESCRIPTIONS, type World, type WorldNetworkInterface } from "./world";
+import { REGION_DESCRIPTIONS, type World, type WorldNetworkInterface, type WorldZone } from "./world";
 
 type Inputs = Record<string, unknown>;
 
@@ -56,6 +56,107 @@ export function matchInterfaces(
   );
 }
 
+/** Items that match every filter (a filter matches when any of its values does, with EC2's wildcards). */
+function matchAll<T>(
+  items: readonly T[],
+  filters: readonly Filter[],
+  fields: Readonly<Record<string, (item: T) => string>>,
+  where: string,
+): T[] {
+  for (const f of filters) {
+    if (!fields[f.name]) throw new Error(`unmocked ${where} filter ${f.name}: add it to plan/lookups.ts`);
+  }
+  return items.filter((item) =>
+    filters.every((f) => f.values.some((v) => filterPattern(v).test(fields[f.name](item)))),
+  );
+}
+
+/**
+ * The zone fields DescribeAvailabilityZones filters on (EC2 API reference,
+ * DescribeAvailabilityZones, "Filters"), with the world's defaults for a region's own zones.
+ */
+function zoneFields(w: World): Readonly<Record<string, (z: WorldZone) => string>> {
+  return {
+    "zone-name": (z) => z.name,
+    "zone-id": (z) => z.id,
+    state: (z) => z.state ?? "available",
+    "opt-in-status": (z) => z.optInStatus ?? "opt-in-not-required",
+    "zone-type": (z) => z.zoneType ?? "availability-zone",
+    "region-name": () => w.region,
+    "group-name": () => w.region,
+  };
+}
+
+/**
+ * aws.getAvailabilityZones as the provider answers it: the zones that match the filters and the
+ * `state` argument (a `state` filter), less `excludeNames` and `excludeZoneIds`; with
+ * `allAvailabilityZones` false, only zones that need no opt-in or were opted in.
+ */
+function availabilityZones(w: World, inputs: Inputs): Inputs {
+  const filters = [
+    ...((inputs.filters as Filter[] | undefined) ?? []),
+    ...(typeof inputs.state === "string" ? [{ name: "state", values: [inputs.state] }] : []),
+  ];
+  const excludeNames = (inputs.excludeNames as string[] | undefined) ?? [];
+  const excludeIds = (inputs.excludeZoneIds as string[] | undefined) ?? [];
+  const enabled =
+    inputs.allAvailabilityZones === true
+      ? w.zones
+      : w.zones.filter((z) => (z.optInStatus ?? "opt-in-not-required") !== "not-opted-in");
+  const zones = matchAll(enabled, filters, zoneFields(w), "availability zone").filter(
+    (z) => !excludeNames.includes(z.name) && !excludeIds.includes(z.id),
+  );
+  return {
+    id: w.region,
+    names: zones.map((z) => z.name),
+    zoneIds: zones.map((z) => z.id),
+    groupNames: zones.map(() => w.region),
+    region: w.region,
+    ...(inputs.filters !== undefined ? { filters: inputs.filters } : {}),
+    ...(inputs.state !== undefined ? { state: inputs.state } : {}),
+  };
+}
+
+/**
+ * aws.ec2.getInstanceTypeOfferings as the provider answers it: one entry per (instance type,
+ * location) offered, in three parallel lists. Locations are AZ ids, AZ names or the region, by
+ * `locationType` (default `region`); the filters `instance-type` and `location` select among them
+ * (EC2 API reference, DescribeInstanceTypeOfferings).
+ */
+function instanceTypeOfferings(w: World, inputs: Inputs): Inputs {
+  const locationType = (inputs.locationType as string | undefined) ?? "region";
+  const locationOf: Readonly<Record<string, (zoneId: string) => string>> = {
+    "availability-zone-id": (id) => id,
+    "availability-zone": (id) => w.zones.find((z) => z.id === id)?.name ?? id,
+    region: () => w.region,
+  };
+  const locate = locationOf[locationType];
+  if (!locate) throw new Error(`InvalidParameterValue: location type ${locationType}`);
+  const all: { instanceType: string; location: string }[] = [];
+  for (const zone of w.zones) {
+    for (const instanceType of w.instanceTypeOfferings[zone.id] ?? []) {
+      const location = locate(zone.id);
+      if (!all.some((o) => o.instanceType === instanceType && o.location === location))
+        all.push({ instanceType, location });
+    }
+  }
+  const found = matchAll(
+    all,
+    (inputs.filters as Filter[] | undefined) ?? [],
+    { "instance-type": (o) => o.instanceType, location: (o) => o.location },
+    "instance type offering",
+  );
+  return {
+    id: w.region,
+    instanceTypes: found.map((o) => o.instanceType),
+    locations: found.map((o) => o.location),
+    locationTypes: found.map(() => locationType),
+    region: w.region,
+    ...(inputs.filters !== undefined ? { filters: inputs.filters } : {}),
+    ...(inputs.locationType !== undefined ? { locationType: inputs.locationType } : {}),
+  };
+}
+
 function networkInterface(w: World, eni: WorldNetworkInterface): Inputs {
   return {
     id: eni.id,
@@ -69,13 +170,8 @@ function networkInterface(w: World, eni: WorldNetworkInterface): Inputs {
 }
 
 const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = {
-  "aws:index/getAvailabilityZones:getAvailabilityZones": (w, inputs) => ({
-    id: w.region,
-    names: w.zones.map((z) => z.name),
-    zoneIds: w.zones.map((z) => z.id),
-    groupNames: w.zones.map(() => w.region),
-    state: inputs.state,
-  }),
+  "aws:index/getAvailabilityZones:getAvailabilityZones": availabilityZones,
+  "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": instanceTypeOfferings,
   "aws:index/getCallerIdentity:getCallerIdentity": (w) => ({
     id: w.accountId,
     accountId: w.accountId,
@@ -130,31 +226,6 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
     return networkInterface(w, eni);
   },
   // ListClusters: the names of the account's clusters in the region (none in a new account).
-  "aws:eks/getClusters:getClusters": (w) => ({
-    id: w.region,
-    names: Object.keys(w.eksClusters ?? {}),
-    region: w.region,
-  }),
-  // DescribeCluster, the fields the program reads; an unknown name fails as the provider does.
-  "aws:eks/getCluster:getCluster": (w, inputs) => {
-    const name = inputs.name as string;
-    const cluster = w.eksClusters?.[name];
-    if (!cluster) throw new Error(`reading EKS Cluster (${name}): couldn't find resource`);
-    return {
-      id: name,
-      name,
-      arn: `arn:${w.partition.name}:eks:${w.region}:${w.accountId}:cluster/${name}`,
-      endpoint: cluster.endpoint,
-      status: "ACTIVE",
-      region: w.region,
-      vpcConfig: {
-        endpointPrivateAccess: true,
-        endpointPublicAccess: cluster.endpointPublicAccess,
-        publicAccessCidrs: [...cluster.publicAccessCidrs],
-        vpcId: cluster.vpcId,
-      },
-    };
-  },
   "aws:ec2/getVpc:getVpc": (w, inputs) => {
     const id = inputs.id as string;
     const vpc = w.vpcs[id];
@@ -162,8 +233,38 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
     return {
       id,
       cidrBlock: vpc.cidrBlock,
+      enableDnsSupport: vpc.enableDnsSupport,
+      enableDnsHostnames: vpc.enableDnsHostnames,
       arn: `arn:${w.partition.name}:ec2:${w.region}:${w.accountId}:vpc/${id}`,
       state: "available",
+    };
+  },
+  // The clusters of the account in the region (ListClusters).
+  "aws:eks/getClusters:getClusters": (w) => ({
+    id: w.region,
+    names: Object.keys(w.eksClusters).sort(),
+    region: w.region,
+  }),
+  // DescribeCluster, reduced to what the program reads: a cluster the account does not run is an error.
+  "aws:eks/getCluster:getCluster": (w, inputs) => {
+    const name = inputs.name as string;
+    const cluster = w.eksClusters[name];
+    if (!cluster) throw new Error(`reading EKS Cluster (${name}): couldn't find resource`);
+    return {
+      id: name,
+      name,
+      arn: `arn:${w.partition.name}:eks:${w.region}:${w.accountId}:cluster/${name}`,
+      version: cluster.version,
+      endpoint: cluster.endpoint,
+      status: "ACTIVE",
+      upgradePolicies: [{ supportType: cluster.supportType }],
+      region: w.region,
+      vpcConfig: {
+        endpointPrivateAccess: true,
+        endpointPublicAccess: cluster.endpointPublicAccess,
+        publicAccessCidrs: [...cluster.publicAccessCidrs],
+        vpcId: cluster.vpcId,
+      },
     };
   },
   "aws:ec2/getSubnet:getSubnet": (w, inputs) => {
@@ -177,15 +278,17 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
 /**
  * The answer fields each lookup takes from facts this world made up (no source: see plan/world.ts),
  * as opposed to sourced facts (partitions, regions, add-on versions, the documented example
- * caller): the AZ ids' mapping, the load balancers' interfaces, the existing network's CIDRs and
- * AZs, an existing cluster's endpoint. The other fields are sourced facts or echo the inputs.
+ * caller, each region's AZ ids): the AZ names (which name stands for which AZ id differs per
+ * account; plan/world.ts makes the mapping up), the load balancers' interfaces, the existing
+ * network's CIDRs and AZs, an existing cluster's endpoint. The other fields are sourced facts or
+ * echo the inputs.
  */
 const MADE_UP_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  "aws:index/getAvailabilityZones:getAvailabilityZones": ["zoneIds"],
+  "aws:index/getAvailabilityZones:getAvailabilityZones": ["names"],
   "aws:ec2/getNetworkInterfaces:getNetworkInterfaces": ["ids"],
-  "aws:ec2/getNetworkInterface:getNetworkInterface": ["id", "arn", "privateIp", "privateIps"],
+  "aws:ec2/getNetworkInterface:getNetworkInterface": ["id", "arn", "privateIp", "privateIps", "availabilityZone"],
   "aws:ec2/getVpc:getVpc": ["cidrBlock"],
-  "aws:ec2/getSubnet:getSubnet": ["cidrBlock", "availabilityZoneId"],
+  "aws:ec2/getSubnet:getSubnet": ["cidrBlock", "availabilityZone"],
   "aws:eks/getCluster:getCluster": ["endpoint"],
 };
 

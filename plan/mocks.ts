@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 import { lookup, lookupStrings } from "./lookups";
-import { createRemoteComponent, createResource, remoteMadeUpStrings } from "./resources";
+import { Account, createRemoteComponent, createResource, remoteMadeUpStrings } from "./resources";
 import type { World } from "./world";
 
 type Inputs = Record<string, unknown>;
@@ -33,7 +33,12 @@ export class WorldMocks implements pulumi.runtime.Mocks {
   /** Strings lookups answered from sourced facts (AZ names, say): never counted as made up. */
   readonly facts = new Set<string>();
 
-  constructor(readonly world: World) {}
+  /** The account as this run has changed it. */
+  private readonly account: Account;
+
+  constructor(readonly world: World) {
+    this.account = new Account(world);
+  }
 
   newResource(args: ResourceArgs): { id: string | undefined; state: Inputs } {
     const inputs = args.inputs as Inputs;
@@ -41,11 +46,11 @@ export class WorldMocks implements pulumi.runtime.Mocks {
       if (args.custom === false) {
         // Remote components (multi-language packages) register one resource and no children: the
         // mock answers their outputs as the real component would. Local components compute nothing.
-        const state = args.remote === true ? createRemoteComponent(this.world, args.type, args.name, inputs) : {};
+        const state = args.remote === true ? createRemoteComponent(this.account, args.type, args.name, inputs) : {};
         remoteMadeUpStrings(inputs, state).forEach((x) => this.madeUp.add(x));
         return { id: undefined, state };
       }
-      const { id, state, madeUp } = createResource(this.world, args.type, args.name, inputs);
+      const { id, state, madeUp } = createResource(this.account, args.type, args.name, inputs);
       madeUp.forEach((x) => this.madeUp.add(x));
       return { id, state };
     } catch (err) {

@@ -8,7 +8,7 @@
 import { createHash } from "crypto";
 
 import { stringLeaves } from "./values";
-import type { World } from "./world";
+import type { World, WorldSubnet } from "./world";
 
 type Inputs = Record<string, unknown>;
 
@@ -17,7 +17,49 @@ export interface Created {
   readonly state: Inputs;
 }
 
-type Compute = (w: World, name: string, inputs: Inputs, hex: string) => Created;
+/**
+ * What the account holds beyond the world's fixed facts: the resources this run has created so
+ * far, as later API calls see them (a subnet's AZ, whether a VPC has an internet gateway).
+ */
+export class Account {
+  private readonly subnets = new Map<string, WorldSubnet>();
+  private readonly gatewayVpcs = new Set<string>();
+
+  constructor(readonly world: World) {}
+
+  /** Notes a resource the run created. */
+  record(type: string, id: string, state: Inputs): void {
+    if (type === "aws:ec2/subnet:Subnet") {
+      this.subnets.set(id, {
+        vpcId: String(state.vpcId),
+        cidrBlock: String(state.cidrBlock),
+        availabilityZone: String(state.availabilityZone),
+        availabilityZoneId: String(state.availabilityZoneId),
+      });
+    }
+    if (type === "aws:ec2/internetGateway:InternetGateway" && typeof state.vpcId === "string")
+      this.gatewayVpcs.add(state.vpcId);
+  }
+
+  /** A subnet created in this run or held by the world; undefined for one neither knows. */
+  subnet(id: string): WorldSubnet | undefined {
+    return this.subnets.get(id) ?? this.world.subnets[id];
+  }
+
+  /** Whether the VPC has an internet gateway attached. */
+  hasInternetGateway(vpcId: string): boolean {
+    return this.gatewayVpcs.has(vpcId) || this.world.vpcs[vpcId]?.internetGatewayId !== undefined;
+  }
+}
+
+type Compute = (w: World, name: string, inputs: Inputs, hex: string, account: Account) => Created;
+
+/** The subnets of `ids` the account knows (component tests name subnets no one created). */
+function knownSubnets(account: Account, ids: unknown): WorldSubnet[] {
+  return (Array.isArray(ids) ? ids : [])
+    .map((id) => account.subnet(String(id)))
+    .filter((s): s is WorldSubnet => s !== undefined);
+}
 
 /** A short deterministic hex id for a resource, stable across runs. */
 export function hexId(type: string, name: string, length = 17): string {
@@ -226,7 +268,20 @@ const AWS: Record<string, Compute> = {
   },
 
   // --- EKS
-  "aws:eks/nodeGroup:NodeGroup": (w, name, inputs) => {
+  // EC2 refuses to launch an instance type a zone does not offer; a managed node group's instances
+  // fail so. The message is EC2's (quoted in taskcluster/community-tc-config
+  // misc/update-ec2-instance-types.sh): "Your requested instance type (xxx.yyy) is not supported in
+  // your requested Availability Zone (zzz)."
+  "aws:eks/nodeGroup:NodeGroup": (w, name, inputs, _hex, account) => {
+    for (const subnet of knownSubnets(account, inputs.subnetIds)) {
+      for (const type of (inputs.instanceTypes as string[] | undefined) ?? []) {
+        if (!(w.instanceTypeOfferings[subnet.availabilityZoneId] ?? []).includes(type)) {
+          throw new Error(
+            `Unsupported: Your requested instance type (${type}) is not supported in your requested Availability Zone (${subnet.availabilityZone}).`,
+          );
+        }
+      }
+    }
     const groupName = (inputs.nodeGroupName as string | undefined) ?? `${name}-${hexId("ng", name, 7)}`;
     const cluster = inputs.clusterName as string;
     return {
@@ -273,7 +328,16 @@ const AWS: Record<string, Compute> = {
   }),
 
   // --- Elastic Load Balancing
-  "aws:lb/loadBalancer:LoadBalancer": (w, name, inputs, hex) => {
+  // An internet-facing load balancer needs the VPC's internet gateway: CreateLoadBalancer fails with
+  // "InvalidSubnet: VPC vpc-... has no internet gateway" while none is attached (quoted in
+  // hashicorp/terraform-provider-aws pull requests #3494 and #4587, which add the missing dependency).
+  "aws:lb/loadBalancer:LoadBalancer": (w, name, inputs, hex, account) => {
+    if (inputs.internal !== true) {
+      for (const subnet of knownSubnets(account, inputs.subnets)) {
+        if (!account.hasInternetGateway(subnet.vpcId))
+          throw new Error(`InvalidSubnet: VPC ${subnet.vpcId} has no internet gateway`);
+      }
+    }
     const type = (inputs.loadBalancerType as string | undefined) ?? "application";
     if (type !== "application")
       throw new Error(`the world holds hosted zone ids for application load balancers only, not ${type}`);
@@ -444,41 +508,72 @@ const PULUMI: Record<string, Compute> = {
 
 const COMPUTED: Readonly<Record<string, Compute>> = { ...AWS, ...KUBERNETES, ...RANDOM, ...PULUMI };
 
+type RemoteCompute = (w: World, name: string, inputs: Inputs, account: Account) => Inputs;
+
+/**
+ * The kubeconfig @pulumi/eks 4.3.0 generates for a cluster (pulumi/pulumi-eks
+ * nodejs/eks/cluster/cluster.ts, generateKubeconfig, tag v4.3.0): `aws --region <region> eks
+ * get-token --cluster-name <name> --output json`, plus `--role <arn>` with
+ * providerCredentialOpts.roleArn, and the exec environment KUBERNETES_EXEC_INFO. The kubeconfig the
+ * component exports (`kubeconfig`, `kubeconfigJson`) is the one without `--profile`: the component
+ * adds the profile only to the kubeconfig of its own Kubernetes provider and to getKubeconfig().
+ */
+function eksKubeconfig(region: string, clusterName: string, endpoint: string, roleArn: unknown): Inputs {
+  const args = ["--region", region, "eks", "get-token", "--cluster-name", clusterName, "--output", "json"];
+  if (typeof roleArn === "string" && roleArn !== "") args.push("--role", roleArn);
+  return {
+    apiVersion: "v1",
+    clusters: [{ cluster: { server: endpoint, "certificate-authority-data": "TU9DSy1DQQ==" }, name: "kubernetes" }],
+    contexts: [{ context: { cluster: "kubernetes", user: "aws" }, name: "aws" }],
+    "current-context": "aws",
+    kind: "Config",
+    users: [
+      {
+        name: "aws",
+        user: {
+          exec: {
+            apiVersion: "client.authentication.k8s.io/v1beta1",
+            command: "aws",
+            args,
+            env: [{ name: "KUBERNETES_EXEC_INFO", value: `{"apiVersion": "client.authentication.k8s.io/v1beta1"}` }],
+          },
+        },
+      },
+    ],
+  };
+}
+
 /** The outputs of @pulumi/eks's Cluster, as the real component computes them. */
-const REMOTE_COMPONENTS: Readonly<Record<string, (w: World, name: string, inputs: Inputs) => Inputs>> = {
-  "eks:index:Cluster": (w, name, inputs) => {
+const REMOTE_COMPONENTS: Readonly<Record<string, RemoteCompute>> = {
+  // EKS refuses a control plane subnet in a zone it does not support; the message is EKS's, as
+  // quoted in aws-samples/amazon-eks-scaling-with-keda-and-karpenter issue #2.
+  "eks:index:Cluster": (w, name, inputs, account) => {
     const clusterName = (inputs.name as string | undefined) ?? `${name}-eksCluster-${hexId("eks", name, 7)}`;
+    const subnets = knownSubnets(account, inputs.privateSubnetIds ?? inputs.subnetIds);
+    const refused = subnets.find((s) => w.eksUnsupportedZoneIds.includes(s.availabilityZoneId));
+    if (refused) {
+      const valid = w.zones.filter((z) => !w.eksUnsupportedZoneIds.includes(z.id)).map((z) => z.name);
+      throw new Error(
+        `UnsupportedAvailabilityZoneException: Cannot create cluster '${clusterName}' because EKS does not support creating control plane instances in ${refused.availabilityZone}, the targeted availability zone. Retry cluster creation using control plane subnets that span at least two of these availability zones: ${valid.join(", ")}.`,
+      );
+    }
     const id = hexId("oidc", name, 32).toUpperCase();
     const endpoint = `https://${hexId("endpoint", name, 32).toUpperCase()}.gr7.${w.region}.eks.${w.partition.dnsSuffix}`;
     const issuer = `oidc.eks.${w.region}.${w.partition.dnsSuffix}/id/${id}`;
     const sg = `sg-${hexId("eks-cluster-sg", name)}`;
-    const kubeconfig = {
-      apiVersion: "v1",
-      kind: "Config",
-      clusters: [{ name: "kubernetes", cluster: { server: endpoint, "certificate-authority-data": "TU9DSy1DQQ==" } }],
-      contexts: [{ name: "aws", context: { cluster: "kubernetes", user: "aws" } }],
-      "current-context": "aws",
-      users: [
-        {
-          name: "aws",
-          user: {
-            exec: {
-              apiVersion: "client.authentication.k8s.io/v1beta1",
-              command: "aws",
-              args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
-            },
-          },
-        },
-      ],
-    };
+    const credentials = (inputs.providerCredentialOpts ?? {}) as Inputs;
+    const kubeconfig = eksKubeconfig(w.region, clusterName, endpoint, credentials.roleArn);
     return {
       kubeconfig,
       kubeconfigJson: JSON.stringify(kubeconfig),
       clusterSecurityGroupId: sg,
       nodeSecurityGroupId: sg,
+      // The component's oidcProviderUrl is the issuer URL, oidcIssuer the same without https://;
+      // oidcProviderArn is "" when the component creates no OIDC provider (createOidcProvider: false).
       oidcIssuer: issuer,
-      oidcProviderUrl: issuer,
-      oidcProviderArn: arn(w, "iam", "", w.accountId, `oidc-provider/${issuer}`),
+      oidcProviderUrl: `https://${issuer}`,
+      oidcProviderArn:
+        inputs.createOidcProvider === false ? "" : arn(w, "iam", "", w.accountId, `oidc-provider/${issuer}`),
       core: {
         endpoint,
         vpcId: inputs.vpcId,
@@ -524,22 +619,21 @@ export function madeUpStrings(id: string | undefined, inputs: Inputs, computed: 
 
 /** What a custom resource of `type` computes: its id and its state (inputs and outputs). */
 export function createResource(
-  w: World,
+  account: Account,
   type: string,
   name: string,
   inputs: Inputs,
 ): Created & { readonly madeUp: string[] } {
+  const w = account.world;
   const compute = COMPUTED[type];
   if (!compute) {
     throw new Error(`unmocked resource type ${type} (${name}): add what it computes to COMPUTED in plan/resources.ts`);
   }
-  const created = compute(w, name, inputs, hexId(type, name));
+  const created = compute(w, name, inputs, hexId(type, name), account);
   const common = type.startsWith("aws:") ? awsCommon(type, w, inputs) : {};
-  return {
-    id: created.id,
-    state: { ...inputs, ...common, ...created.state },
-    madeUp: madeUpStrings(created.id, inputs, created.state),
-  };
+  const state = { ...inputs, ...common, ...created.state };
+  account.record(type, created.id, state);
+  return { id: created.id, state, madeUp: madeUpStrings(created.id, inputs, created.state) };
 }
 
 /**
@@ -555,12 +649,12 @@ export function remoteMadeUpStrings(inputs: Inputs, outputs: Inputs): string[] {
 }
 
 /** What a remote (multi-language) component of `type` computes: its outputs. */
-export function createRemoteComponent(w: World, type: string, name: string, inputs: Inputs): Inputs {
+export function createRemoteComponent(account: Account, type: string, name: string, inputs: Inputs): Inputs {
   const compute = REMOTE_COMPONENTS[type];
   if (!compute) {
     throw new Error(
       `unmocked remote component ${type} (${name}): add the outputs it computes to REMOTE_COMPONENTS in plan/resources.ts`,
     );
   }
-  return compute(w, name, inputs);
+  return compute(account.world, name, inputs, account);
 }

@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly world: World;
   /** Run as a preview (the default), as `pulumi preview` does. */
   readonly preview?: boolean;
+  /** The organization the engine reports: "organization" (a DIY backend, the default) or a Pulumi Cloud organization. */
+  readonly organization?: string;
   /** The program: what index.ts exports. */
   readonly program: () => unknown;
 }
@@ -66,9 +68,10 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
   const mocks = new WorldMocks(opts.world);
   // setMocks turns on the features a mock engine supports; the recording monitor then replaces
   // the stock one so that parents, dependencies and options are seen.
-  await pulumi.runtime.setMocks(mocks, opts.project, opts.stack, preview, ORGANIZATION);
+  const organization = opts.organization ?? ORGANIZATION;
+  await pulumi.runtime.setMocks(mocks, opts.project, opts.stack, preview, organization);
   const monitor = new RecordingMonitor(mocks);
-  settings.setMockOptions(monitor, opts.project, opts.stack, preview, ORGANIZATION);
+  settings.setMockOptions(monitor, opts.project, opts.stack, preview, organization);
 
   const failures: unknown[] = [];
   const onRejection = (reason: unknown) => failures.push(reason);

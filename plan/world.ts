@@ -1,8 +1,12 @@
 /**
  * The AWS account the offline plan and the tests pretend to run against, and every fact it answers:
- * the account and the caller, the partition, the region's Availability Zones, the ALB hosted zones,
+ * the account and the caller, the partition, the region's Availability Zones (names and ids), the
+ * instance types each zone offers, the zones where EKS refuses a control plane, the ALB hosted zones,
  * the EKS add-on default versions, the network interfaces its load balancers get, the existing VPC
- * and subnets a stack names, and the stack's last outputs. Plain data; deterministic.
+ * (with its DNS attributes and gateway) and subnets a stack names, the EKS clusters it already runs,
+ * and the stack's last outputs. Plain data; deterministic. What the account refuses because of these
+ * facts (a control plane in an unsupported zone, an instance type a zone does not offer, an
+ * internet-facing load balancer without a gateway) is in resources.ts.
  *
  * Each fact names its public source beside it. A fact with no public source says so: it is made up
  * for the fake account, in the shape AWS gives it.
@@ -15,8 +19,23 @@ export interface WorldSubnet {
   readonly availabilityZoneId: string;
 }
 
-/** An EKS cluster the account already holds, as DescribeCluster reports it (the fields the program reads). */
+/** An existing VPC, as DescribeVpcs and DescribeVpcAttribute report it. */
+export interface WorldVpc {
+  readonly cidrBlock: string;
+  /** The VPC's `enableDnsSupport` attribute. */
+  readonly enableDnsSupport: boolean;
+  /** The VPC's `enableDnsHostnames` attribute. */
+  readonly enableDnsHostnames: boolean;
+  /** The internet gateway attached to it, if any. */
+  readonly internetGatewayId?: string;
+}
+
+/** An EKS cluster the account runs, as DescribeCluster reports it (the fields the program reads). */
 export interface WorldEksCluster {
+  /** Kubernetes minor version of the control plane ("1.35"). */
+  readonly version: string;
+  /** `STANDARD` or `EXTENDED`. */
+  readonly supportType: string;
   /** `https://<id>.gr7.<region>.eks.<dnsSuffix>`. */
   readonly endpoint: string;
   readonly endpointPublicAccess: boolean;
@@ -46,23 +65,24 @@ export interface World {
   /** Who the credentials belong to, as sts:GetCallerIdentity answers. */
   readonly callerIdentity: { readonly arn: string; readonly userId: string };
   readonly partition: WorldPartition;
-  /** AZ names and ids of the region, in the order AWS lists them. */
-  readonly zones: readonly { readonly name: string; readonly id: string }[];
+  /** The region's Availability Zones, in the order AWS lists them. */
+  readonly zones: readonly WorldZone[];
+  /** The AZ ids where EKS refuses a control plane subnet. */
+  readonly eksUnsupportedZoneIds: readonly string[];
+  /** Instance types offered per AZ id. */
+  readonly instanceTypeOfferings: Readonly<Record<string, readonly string[]>>;
   /** The Route 53 hosted zone id of Application Load Balancers, per region (a load balancer's `zoneId`). */
   readonly albHostedZoneIds: Readonly<Record<string, string>>;
   /** The default version of each EKS add-on, per Kubernetes minor version. */
   readonly eksAddonDefaults: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The network interfaces in the region, load balancers' included. */
   readonly networkInterfaces: readonly WorldNetworkInterface[];
-  readonly vpcs: Readonly<Record<string, { readonly cidrBlock: string }>>;
+  readonly vpcs: Readonly<Record<string, WorldVpc>>;
   readonly subnets: Readonly<Record<string, WorldSubnet>>;
+  /** The EKS clusters the account already runs, by name (a stack deployed before). */
+  readonly eksClusters: Readonly<Record<string, WorldEksCluster>>;
   /** The stack's outputs from its last deployment, as a self-reference reads them; none for a new stack. */
   readonly previousOutputs?: Readonly<Record<string, unknown>>;
-  /**
-   * The EKS clusters the account holds, by name. None by default: the offline plan pretends to be
-   * a stack's first deployment into a new account (no source: the fake account's state).
-   */
-  readonly eksClusters?: Readonly<Record<string, WorldEksCluster>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,46 +170,108 @@ export const REGION_DESCRIPTIONS: Readonly<Record<string, string>> = {
 // ---------------------------------------------------------------------------------------------
 // Availability Zones.
 
-const DIRECTIONS: Record<string, string> = {
-  north: "n",
-  south: "s",
-  east: "e",
-  west: "w",
-  central: "c",
-  northeast: "ne",
-  northwest: "nw",
-  southeast: "se",
-  southwest: "sw",
+/** An Availability Zone as ec2 DescribeAvailabilityZones reports it, reduced to what the program reads or filters on. */
+export interface WorldZone {
+  /** The account's name for the zone (us-east-1a): in the oldest regions it differs per account. */
+  readonly name: string;
+  /** The zone's id (use1-az4): the same physical zone in every account. */
+  readonly id: string;
+  /** `available`, `information`, `impaired` or `unavailable`. @default "available" */
+  readonly state?: string;
+  /** `opt-in-not-required` for a region's own zones; Local and Wavelength Zones need an opt-in. @default "opt-in-not-required" */
+  readonly optInStatus?: string;
+  /** `availability-zone`, `local-zone` or `wavelength-zone`. @default "availability-zone" */
+  readonly zoneType?: string;
+}
+
+/**
+ * The zones of each region the example stacks and the tests use: the real set of AZ ids of the
+ * region, under names this fake account gives them.
+ *
+ * Source for the ids (read 2026-12-05): AWS Regions and Availability Zones, "AWS Availability
+ * Zones" (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html),
+ * the table of AZ ids per Region (euw1-az1..3 are its own example); the same sets appear in
+ * Amazon EFS User Guide, "Supported Availability Zones for One Zone file systems" (use2-az1..3,
+ * usw2-az1..4, and use1-az1, -az2, -az4, -az5, -az6 besides use1-az3) and, as zone counts per
+ * region, in the public describe-instance-type-offerings output of the taskcluster account
+ * (taskcluster/community-tc-config config/ec2-instance-type-offerings/, commit 4135f1f: six zones
+ * in us-east-1, four in us-west-2, three in us-east-2, eu-west-1 and eu-central-1).
+ *
+ * No source for the names: the name-to-id mapping is made up for this account, as AWS makes one
+ * per account in its oldest regions (the "AZ IDs" page: us-east-1a need not be use1-az1). In
+ * us-east-1 it puts use1-az3 second by name on purpose: a program that takes the first zones by name
+ * lands in use1-az3, where EKS cannot place a control plane (EKS_UNSUPPORTED_ZONE_IDS).
+ */
+export const REGION_ZONES: Readonly<Record<string, readonly WorldZone[]>> = {
+  "us-east-1": [
+    { name: "us-east-1a", id: "use1-az2" },
+    { name: "us-east-1b", id: "use1-az3" },
+    { name: "us-east-1c", id: "use1-az1" },
+    { name: "us-east-1d", id: "use1-az4" },
+    { name: "us-east-1e", id: "use1-az6" },
+    { name: "us-east-1f", id: "use1-az5" },
+  ],
+  "us-east-2": [
+    { name: "us-east-2a", id: "use2-az2" },
+    { name: "us-east-2b", id: "use2-az3" },
+    { name: "us-east-2c", id: "use2-az1" },
+  ],
+  "us-west-2": [
+    { name: "us-west-2a", id: "usw2-az2" },
+    { name: "us-west-2b", id: "usw2-az3" },
+    { name: "us-west-2c", id: "usw2-az1" },
+    { name: "us-west-2d", id: "usw2-az4" },
+  ],
+  "eu-west-1": [
+    { name: "eu-west-1a", id: "euw1-az2" },
+    { name: "eu-west-1b", id: "euw1-az3" },
+    { name: "eu-west-1c", id: "euw1-az1" },
+  ],
+  "eu-central-1": [
+    { name: "eu-central-1a", id: "euc1-az2" },
+    { name: "eu-central-1b", id: "euc1-az3" },
+    { name: "eu-central-1c", id: "euc1-az1" },
+  ],
 };
 
-/**
- * The AZ id prefix AWS uses for a region: us-east-1 -> use1, ap-southeast-2 -> apse2. Source for
- * the form (use1-az1, euw1-az1): AWS Regions and Availability Zones, "AZ IDs" and "AWS Availability
- * Zones" (https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html). The
- * abbreviation of multi-word directions (apse2, apne1) is not spelled out there; it is the form AZ
- * ids have in describe-availability-zones output (e.g. apne1-az4 in public gists).
- */
-export function zoneIdPrefix(region: string): string {
-  const parts = region.split("-");
-  const number = parts[parts.length - 1];
-  const area = parts[0];
-  const direction = parts[parts.length - 2];
-  return `${area}${DIRECTIONS[direction] ?? direction.charAt(0)}${number}`;
+/** The zones this account has in `region`; an error for a region the world does not hold. */
+export function regionZones(region: string): readonly WorldZone[] {
+  const zones = REGION_ZONES[region];
+  if (!zones)
+    throw new Error(`the world holds no Availability Zones for ${region}: add them to REGION_ZONES in plan/world.ts`);
+  return zones;
 }
 
 /**
- * The region's zones: names a, b, c, ... with ids deliberately not in name order. Source for the
- * shuffle: the same "AZ IDs" page: in the oldest regions AWS maps AZ names to physical zones
- * independently per account, so us-east-1a need not be use1-az1. This account's mapping itself is
- * made up (no source); three zones although us-east-1 has six.
+ * The AZ ids where EKS cannot place a cluster's control plane: CreateCluster with a subnet there
+ * fails with UnsupportedAvailabilityZoneException. Source (read 2026-12-05): Amazon EKS User Guide,
+ * "View Amazon EKS networking requirements for VPC and subnets", "Subnet requirements for clusters"
+ * (awsdocs/amazon-eks-user-guide latest/ug/networking/network-reqs.adoc, commit 101184e): "The
+ * subnets can't reside in the following Availability Zones": use1-az3, usw1-az2, cac1-az3.
  */
-export function regionZones(region: string, count = 3): { name: string; id: string }[] {
-  const prefix = zoneIdPrefix(region);
-  return Array.from({ length: count }, (_, i) => ({
-    name: `${region}${String.fromCharCode(97 + i)}`,
-    id: `${prefix}-az${((i + 1) % count) + 1}`,
-  }));
-}
+export const EKS_UNSUPPORTED_ZONE_IDS: readonly string[] = ["use1-az3", "usw1-az2", "cac1-az3"];
+
+/**
+ * Which instance types each zone offers (ec2 DescribeInstanceTypeOfferings with location type
+ * `availability-zone-id`), for the instance types the example stacks use, by AZ id. Source: the
+ * public describe-instance-type-offerings output per zone of the taskcluster account
+ * (taskcluster/community-tc-config config/ec2-instance-type-offerings/<zone>.json, commit 4135f1f,
+ * written by misc/update-ec2-instance-types.sh): every zone of us-east-2, us-west-2, eu-west-1 and
+ * eu-central-1 offers r7a.2xlarge and m7a.xlarge, and five of the six us-east-1 zones do; the sixth
+ * offers neither (nor any other Nitro type such as t3.micro). Those files are keyed by the
+ * taskcluster account's zone names, whose ids are not published: that the zone without them is
+ * use1-az3 is inferred from "AWS AZs: Not all are Equal" (wolfman.dev, 2021: use1-az3 is the
+ * us-east-1 zone without Nitro instances). A type not listed here is offered nowhere in this world.
+ */
+export const INSTANCE_TYPE_OFFERINGS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  [
+    ...["use1-az1", "use1-az2", "use1-az4", "use1-az5", "use1-az6"],
+    ...["use2-az1", "use2-az2", "use2-az3"],
+    ...["usw2-az1", "usw2-az2", "usw2-az3", "usw2-az4"],
+    ...["euw1-az1", "euw1-az2", "euw1-az3"],
+    ...["euc1-az1", "euc1-az2", "euc1-az3"],
+  ].map((zoneId) => [zoneId, ["m7a.xlarge", "r7a.2xlarge"]]),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Elastic Load Balancing.
@@ -250,7 +332,8 @@ export const ALB_HOSTED_ZONE_IDS: Readonly<Record<string, string>> = {
  * them); a load balancer not listed here has no interfaces, and the lookup answers an empty list.
  */
 const LOAD_BALANCER_INTERFACES: Readonly<Record<string, readonly WorldNetworkInterface[]>> = {
-  // Pulumi.dev.yaml: public subnets 10.0.100.0/24 (us-east-1a) and 10.0.101.0/24 (us-east-1b).
+  // Pulumi.dev.yaml: public subnets 10.0.100.0/24 (us-east-1a, use1-az2) and 10.0.101.0/24
+  // (us-east-1c, use1-az1; us-east-1b is use1-az3, which the program leaves out).
   "us-east-1": [
     {
       id: "eni-0b6e3d1b1c4f5e2a7",
@@ -262,7 +345,7 @@ const LOAD_BALANCER_INTERFACES: Readonly<Record<string, readonly WorldNetworkInt
       id: "eni-05c9a71f2e8d4b3c6",
       description: "ELB app/acme-datafold-eeadec/5b8db17838f2c5ac",
       privateIp: "10.0.101.202",
-      availabilityZone: "us-east-1b",
+      availabilityZone: "us-east-1c",
     },
   ],
   // Pulumi.access.yaml: the default public subnets 10.0.100.0/24 and 10.0.101.0/24.
@@ -340,7 +423,7 @@ export const EKS_ADDON_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
 // ---------------------------------------------------------------------------------------------
 // Worlds.
 
-/** A world for a region: the account, the region's facts, no existing network. */
+/** A world for a region: the account, the region's facts, no existing network and no cluster. */
 export function makeWorld(
   region: string,
   extra: Partial<
@@ -354,6 +437,8 @@ export function makeWorld(
       | "albHostedZoneIds"
       | "eksAddonDefaults"
       | "callerIdentity"
+      | "eksUnsupportedZoneIds"
+      | "instanceTypeOfferings"
       | "eksClusters"
     >
   > = {},
@@ -364,21 +449,24 @@ export function makeWorld(
     callerIdentity: extra.callerIdentity ?? CALLER_IDENTITY,
     partition: partitionOf(region),
     zones: extra.zones ?? regionZones(region),
+    eksUnsupportedZoneIds: extra.eksUnsupportedZoneIds ?? EKS_UNSUPPORTED_ZONE_IDS,
+    instanceTypeOfferings: extra.instanceTypeOfferings ?? INSTANCE_TYPE_OFFERINGS,
     albHostedZoneIds: extra.albHostedZoneIds ?? ALB_HOSTED_ZONE_IDS,
     eksAddonDefaults: extra.eksAddonDefaults ?? EKS_ADDON_DEFAULTS,
     networkInterfaces: extra.networkInterfaces ?? LOAD_BALANCER_INTERFACES[region] ?? [],
     vpcs: extra.vpcs ?? {},
     subnets: extra.subnets ?? {},
+    eksClusters: extra.eksClusters ?? {},
     ...(extra.previousOutputs ? { previousOutputs: extra.previousOutputs } : {}),
-    ...(extra.eksClusters ? { eksClusters: extra.eksClusters } : {}),
   };
 }
 
 /**
- * A world that holds the existing VPC a stack names: the VPC as 10.20.0.0/16, and its private
- * and public subnets, the i-th of each in the region's i-th zone, private ones 10.20.0.0/24,
- * 10.20.1.0/24, ..., public ones 10.20.100.0/24, 10.20.101.0/24, ... No source: the CIDRs are made
- * up for the example stack existing-vpc (its config names only the ids).
+ * A world that holds the existing VPC a stack names: the VPC as 10.20.0.0/16 with DNS support and
+ * DNS host names on and an internet gateway, and its private and public subnets, the i-th of each
+ * in the region's i-th zone by name, private ones 10.20.0.0/24, 10.20.1.0/24, ..., public ones
+ * 10.20.100.0/24, 10.20.101.0/24, ... No source: the CIDRs and the gateway's id are made up for the
+ * example stack existing-vpc (its config names only the ids).
  */
 export function worldForExistingNetwork(
   region: string,
@@ -386,10 +474,11 @@ export function worldForExistingNetwork(
   privateSubnetIds: readonly string[],
   publicSubnetIds: readonly string[],
 ): World {
-  const zones = regionZones(region, Math.max(3, privateSubnetIds.length, publicSubnetIds.length));
+  const zones = [...regionZones(region)].sort((a, b) => a.name.localeCompare(b.name));
   const subnets: Record<string, WorldSubnet> = {};
   const add = (ids: readonly string[], base: number) =>
     ids.forEach((id, i) => {
+      if (i >= zones.length) throw new Error(`${region} has ${zones.length} zones in this world, not ${ids.length}`);
       subnets[id] = {
         vpcId,
         cidrBlock: `10.20.${base + i}.0/24`,
@@ -399,5 +488,11 @@ export function worldForExistingNetwork(
     });
   add(privateSubnetIds, 0);
   add(publicSubnetIds, 100);
-  return makeWorld(region, { zones, vpcs: { [vpcId]: { cidrBlock: "10.20.0.0/16" } }, subnets });
+  const vpc: WorldVpc = {
+    cidrBlock: "10.20.0.0/16",
+    enableDnsSupport: true,
+    enableDnsHostnames: true,
+    internetGatewayId: "igw-0c4e2a6b8d0f13579",
+  };
+  return makeWorld(region, { vpcs: { [vpcId]: vpc }, subnets });
 }

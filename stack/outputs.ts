@@ -33,7 +33,7 @@ export interface Deployment {
   /** Present when `access.enabled`. */
   readonly access?: Access;
   /** What the stored-data guard compares on the next run. */
-  readonly statefulSettings: pulumi.Output<StatefulSettings>;
+  readonly statefulSettings: pulumi.Input<StatefulSettings>;
 }
 
 /** `applicationSettings`, from the components' outputs and the settings. */

@@ -65,6 +65,18 @@ export function nodeGroupWithDefaults(group: NodeGroupArgs): NodeGroupSettings {
   };
 }
 
+/**
+ * The identity the AWS provider deploys with, when it is not the ambient one: the kubeconfig the
+ * in-cluster installs use must run `aws eks get-token` as the same identity (EKS gives the cluster's
+ * creator its admin access entry). Passed to @pulumi/eks as `providerCredentialOpts`.
+ */
+export interface ProviderCredentials {
+  /** The AWS CLI profile (`aws:profile`). */
+  readonly profileName?: string;
+  /** The role the provider assumes (`aws:assumeRoles[0].roleArn`). */
+  readonly roleArn?: string;
+}
+
 /** The EKS managed add-ons the cluster runs. */
 export const MANAGED_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] as const;
 export type ManagedAddon = (typeof MANAGED_ADDONS)[number];
@@ -104,6 +116,8 @@ export interface ClusterArgs {
   readonly supportType?: SupportType;
   /** The customer KMS key of volumes and bucket, if any. @default "" */
   readonly storageKmsKeyArn?: string;
+  /** The deploying identity, when not the ambient credentials. @default {} */
+  readonly providerCredentials?: ProviderCredentials;
   /** Tags for every resource. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -159,8 +173,15 @@ export const CLUSTER_DEFAULTS: ClusterSettings = {
   supportType: "STANDARD",
 };
 
-export type ResolvedClusterArgs = Omit<ClusterArgs, keyof ClusterSettings | "storageKmsKeyArn" | "tags"> &
-  ClusterSettings & { readonly storageKmsKeyArn: string; readonly tags: Readonly<Record<string, string>> };
+export type ResolvedClusterArgs = Omit<
+  ClusterArgs,
+  keyof ClusterSettings | "storageKmsKeyArn" | "tags" | "providerCredentials"
+> &
+  ClusterSettings & {
+    readonly storageKmsKeyArn: string;
+    readonly providerCredentials: ProviderCredentials;
+    readonly tags: Readonly<Record<string, string>>;
+  };
 
 /** Resolves every default of ClusterArgs once. Pure. */
 export function withDefaults(args: ClusterArgs): ResolvedClusterArgs {
@@ -177,6 +198,7 @@ export function withDefaults(args: ClusterArgs): ResolvedClusterArgs {
     addonVersions: args.addonVersions ?? d.addonVersions,
     supportType: args.supportType ?? d.supportType,
     storageKmsKeyArn: args.storageKmsKeyArn ?? "",
+    providerCredentials: args.providerCredentials ?? {},
     tags: args.tags ?? {},
   };
 }

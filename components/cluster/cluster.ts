@@ -26,6 +26,7 @@ import {
   withDefaults,
 } from "./args";
 import { ACCESS_POLICIES, CONTROL_PLANE_LOGS, principalSlug } from "./access";
+import { deployerKubeconfig } from "./kubeconfig";
 import { amiType, autoscalerTags, eksTaintEffect, subnetsForPlacement } from "./nodegroups";
 
 /**
@@ -38,8 +39,13 @@ import { amiType, autoscalerTags, eksTaintEffect, subnetsForPlacement } from "./
 export class Cluster extends pulumi.ComponentResource {
   readonly clusterName: pulumi.Output<string>;
   readonly endpoint: pulumi.Output<string>;
-  /** Kubeconfig (JSON) for the cluster: a secret. */
+  /** Kubeconfig (JSON) for the cluster, as @pulumi/eks exports it (no AWS profile in it): a secret. */
   readonly kubeconfig: pulumi.Output<string>;
+  /**
+   * Kubeconfig (JSON) that gets its token as the identity deploying the stack (the profile and role
+   * of `providerCredentials`, and the region): for this program's own Kubernetes provider. A secret.
+   */
+  readonly deployerKubeconfig: pulumi.Output<string>;
   /** The security group EKS attaches to the control plane and the managed nodes. */
   readonly clusterSecurityGroupId: pulumi.Output<string>;
   readonly oidcProviderArn: pulumi.Output<string>;
@@ -92,6 +98,11 @@ export class Cluster extends pulumi.ComponentResource {
         createOidcProvider: false,
         deletionProtection: true,
         upgradePolicy: { supportType: args.supportType },
+        // The identity the stack deploys as, when not the ambient one: the component writes its role
+        // into the kubeconfig (`--role`); the profile is added to deployerKubeconfig below.
+        ...(args.providerCredentials.profileName !== undefined || args.providerCredentials.roleArn !== undefined
+          ? { providerCredentialOpts: { ...args.providerCredentials } }
+          : {}),
         tags: nameTags(args.tags, args.clusterName),
       },
       parent,
@@ -246,6 +257,9 @@ export class Cluster extends pulumi.ComponentResource {
     this.clusterName = cluster.kubeconfigJson.apply(() => args.clusterName);
     this.endpoint = cluster.core.endpoint;
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
+    this.deployerKubeconfig = pulumi.secret(
+      cluster.kubeconfigJson.apply((json) => deployerKubeconfig(json, args.region, args.providerCredentials)),
+    );
     this.clusterSecurityGroupId = cluster.clusterSecurityGroupId;
     this.oidcProviderArn = oidc.arn;
     this.nodeRoleArn = nodeRole.arn;
@@ -258,6 +272,7 @@ export class Cluster extends pulumi.ComponentResource {
       clusterName: this.clusterName,
       endpoint: this.endpoint,
       kubeconfig: this.kubeconfig,
+      deployerKubeconfig: this.deployerKubeconfig,
       clusterSecurityGroupId: this.clusterSecurityGroupId,
       oidcProviderArn: this.oidcProviderArn,
       nodeRoleArn: this.nodeRoleArn,

@@ -24,12 +24,21 @@ export interface DatabaseArgs {
   readonly deletionProtection?: boolean;
   /** Performance Insights, 7 days, encrypted with the database's key. @default true */
   readonly performanceInsights?: boolean;
+  /**
+   * Apply this run's modifications now instead of in the maintenance window (RDS ApplyImmediately).
+   * A major engine upgrade needs it: the new parameter group's family must match the engine in the
+   * same modification, and the old group cannot be deleted while the instance still uses it. The
+   * stack sets it for a run that changes the database's settings (stack/guard.ts). @default false
+   */
+  readonly applyImmediately?: boolean;
   /** Tags for every resource. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** What the stack's config decides about the database (the contract's `database` section), resolved. */
-export type DatabaseSettings = Required<Omit<DatabaseArgs, "vpcId" | "subnetIds" | "clientSecurityGroupId" | "tags">>;
+export type DatabaseSettings = Required<
+  Omit<DatabaseArgs, "vpcId" | "subnetIds" | "clientSecurityGroupId" | "tags" | "applyImmediately">
+>;
 
 /** The defaults of DatabaseSettings (../shared/CONFIG.md). */
 export const DATABASE_DEFAULTS: DatabaseSettings = {
@@ -45,6 +54,7 @@ export const DATABASE_DEFAULTS: DatabaseSettings = {
 
 export type ResolvedDatabaseArgs = DatabaseSettings &
   Pick<DatabaseArgs, "vpcId" | "subnetIds" | "clientSecurityGroupId"> & {
+    readonly applyImmediately: boolean;
     readonly tags: Readonly<Record<string, string>>;
   };
 
@@ -63,6 +73,7 @@ export function withDefaults(args: DatabaseArgs): ResolvedDatabaseArgs {
     backupRetentionDays: args.backupRetentionDays ?? d.backupRetentionDays,
     deletionProtection: args.deletionProtection ?? d.deletionProtection,
     performanceInsights: args.performanceInsights ?? d.performanceInsights,
+    applyImmediately: args.applyImmediately ?? false,
     tags: args.tags ?? {},
   };
 }

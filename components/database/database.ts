@@ -66,6 +66,11 @@ export class Database extends pulumi.ComponentResource {
       },
       parent,
     );
+    // No `name`: Pulumi auto-names the group (`${name}-db-<random>`) and draws a new name when a
+    // new engine major changes its family (a replacement), creating the new group before deleting
+    // the old one (Pulumi's default for a replacement). With applyImmediately on that run, the
+    // instance moves to the new group in the same modification as the upgrade, so the old group is
+    // no longer attached when it is deleted (RDS refuses to delete a group in use).
     const params = new aws.rds.ParameterGroup(
       `${name}-db`,
       {
@@ -85,8 +90,13 @@ export class Database extends pulumi.ComponentResource {
         engine: "postgres",
         engineVersion: args.engineVersion,
         autoMinorVersionUpgrade: autoMinorVersionUpgrade(args.engineVersion),
-        // A major version change in the config is deliberate; the guard in index.ts refuses downgrades.
+        // A major version change in the config is deliberate; the guard (stack/guard.ts) refuses downgrades.
         allowMajorVersionUpgrade: true,
+        // Without it RDS defers a modification to the maintenance window, and every preview until
+        // then shows it as a change still to make; a major upgrade would leave the new parameter
+        // group unattached (its family does not match the running engine). Set only when true, so
+        // that a stack that never asks for it sees no change to its inputs.
+        ...(args.applyImmediately ? { applyImmediately: true } : {}),
         instanceClass: args.instanceClass,
         storageType: "gp3",
         allocatedStorage: args.allocatedStorageGb,

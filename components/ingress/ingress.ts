@@ -206,6 +206,11 @@ export class Ingress extends pulumi.ComponentResource {
             name: args.domain,
             type: "A",
             aliases: [{ name: lb.dnsName, zoneId: lb.zoneId, evaluateTargetHealth: true }],
+            // The specification tells customers to create the domain's A record themselves; without
+            // this, creating the alias fails because the record exists. With it the record is taken
+            // over (@pulumi/aws 7 route53.Record, allowOverwrite: "Allow creation of this record to
+            // overwrite an existing record, if any").
+            allowOverwrite: true,
           },
           parent,
         );

@@ -1,5 +1,13 @@
 /** The Network component's arguments, their defaults, and the one place the defaults are resolved. */
 
+/** An Availability Zone as the network uses it. */
+export interface Zone {
+  /** AZ name, such as us-east-1a. */
+  readonly name: string;
+  /** AZ id, such as use1-az4: the same physical zone in every account. */
+  readonly id: string;
+}
+
 /** NAT egress: one gateway shared by every AZ, one per AZ, or none. */
 export type NatGatewayMode = "single" | "perAz" | "none";
 
@@ -16,8 +24,12 @@ export interface NetworkArgs {
   readonly privateSubnetCidrs?: readonly string[];
   /** One public subnet CIDR per AZ, in AZ order; empty for none. @default ["10.0.100.0/24", "10.0.101.0/24"] */
   readonly publicSubnetCidrs?: readonly string[];
-  /** AZ ids to use in order (the first is the primary AZ); empty: the region's AZs sorted by name. @default [] */
-  readonly availabilityZoneIds?: readonly string[];
+  /**
+   * A new VPC's AZs, one per private subnet, in subnet order (the first is the primary AZ): chosen
+   * before anything is declared (stack/zones.ts), so that the network itself makes no lookup.
+   * Required without `vpcId`. @default []
+   */
+  readonly availabilityZones?: readonly Zone[];
   /** NAT gateways for egress: one shared, one per AZ, or none. @default "single" */
   readonly natGateway?: NatGatewayMode;
   /** Send VPC flow logs to CloudWatch Logs. @default false */
@@ -30,8 +42,14 @@ export interface NetworkArgs {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** What the stack's config decides about the network: every optional setting but `tags`, resolved. */
-export type NetworkSettings = Required<Omit<NetworkArgs, "clusterName" | "tags">>;
+/**
+ * What the stack's config decides about the network: every optional setting but `tags` and the
+ * zones, resolved; the zones are requested as AZ ids (`availabilityZoneIds`, in order; empty: the
+ * program chooses, stack/zones.ts).
+ */
+export type NetworkSettings = Required<Omit<NetworkArgs, "clusterName" | "tags" | "availabilityZones">> & {
+  readonly availabilityZoneIds: readonly string[];
+};
 
 /** The defaults of NetworkSettings (the contract's `network` section, ../shared/CONFIG.md). */
 export const NETWORK_DEFAULTS: NetworkSettings = {
@@ -47,7 +65,8 @@ export const NETWORK_DEFAULTS: NetworkSettings = {
   flowLogsRetentionDays: 90,
 };
 
-export type ResolvedNetworkArgs = NetworkSettings & {
+export type ResolvedNetworkArgs = Omit<NetworkSettings, "availabilityZoneIds"> & {
+  readonly availabilityZones: readonly Zone[];
   readonly clusterName: string;
   readonly tags: Readonly<Record<string, string>>;
 };
@@ -62,7 +81,7 @@ export function withDefaults(args: NetworkArgs): ResolvedNetworkArgs {
     vpcCidr: args.vpcCidr ?? d.vpcCidr,
     privateSubnetCidrs: args.privateSubnetCidrs ?? d.privateSubnetCidrs,
     publicSubnetCidrs: args.publicSubnetCidrs ?? d.publicSubnetCidrs,
-    availabilityZoneIds: args.availabilityZoneIds ?? d.availabilityZoneIds,
+    availabilityZones: args.availabilityZones ?? [],
     natGateway: args.natGateway ?? d.natGateway,
     flowLogs: args.flowLogs ?? d.flowLogs,
     flowLogsRetentionDays: args.flowLogsRetentionDays ?? d.flowLogsRetentionDays,

@@ -3,20 +3,27 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { nameTags } from "../shared/tags";
 import { type NetworkArgs, type ResolvedNetworkArgs, withDefaults } from "./args";
-import {
-  existingSubnetProblems,
-  type FoundSubnet,
-  natForZone,
-  natGatewayIndexes,
-  selectZones,
-  subnetTags,
-  type Zone,
-} from "./plan";
+import { existingSubnetProblems, type FoundSubnet, natForZone, natGatewayIndexes, subnetTags, type Zone } from "./plan";
+
+/**
+ * `value` (an id), resolving only once every resource of `ready` exists, and carrying them as dependencies:
+ * a resource that takes it waits for them too (the engine orders by dependencies).
+ */
+function once(value: pulumi.Output<string>, ready: readonly pulumi.CustomResource[]): pulumi.Output<string> {
+  return pulumi.all([value, ...ready.map((r) => r.id)]).apply(([v]) => v);
+}
 
 /**
  * The deployment's network: a new VPC with one private and one public subnet per AZ, NAT egress
  * and route tables; or, with `vpcId`, lookups of the given VPC and subnets and nothing created.
  * Everything else of the deployment goes into `privateSubnetIds`.
+ *
+ * A new VPC's subnet outputs resolve only when the subnets are usable: a public subnet once the
+ * internet gateway is attached, the public route exists and the subnet is associated with it (AWS
+ * refuses an internet-facing load balancer in a VPC without an attached gateway: "InvalidSubnet: VPC
+ * ... has no internet gateway", hashicorp/terraform-provider-aws #3494, #4587); a private subnet
+ * once its route table is associated and its NAT route exists (nodes without egress never join).
+ * So every consumer of the outputs (load balancer, node groups, cluster, database) waits for them.
  */
 export class Network extends pulumi.ComponentResource {
   readonly vpcId: pulumi.Output<string>;
@@ -70,11 +77,12 @@ export class Network extends pulumi.ComponentResource {
   private createVpc(name: string, args: ResolvedNetworkArgs): Built {
     const parent = { parent: this };
     const count = args.privateSubnetCidrs.length;
-    // Not filtered on state: a zone that is briefly impaired must not shift the selection (and so
-    // replace subnets). Local and Wavelength zones are left out by the opt-in filter.
-    const zones = aws
-      .getAvailabilityZonesOutput({ filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, parent)
-      .apply((r) => selectZones(r, args.availabilityZoneIds, count));
+    const zones = args.availabilityZones;
+    if (zones.length !== count) {
+      throw new Error(
+        `Network ${name}: availabilityZones holds ${zones.length} zones for ${count} private subnets; it needs one per subnet`,
+      );
+    }
 
     const vpc = new aws.ec2.Vpc(
       `${name}-vpc`,
@@ -100,7 +108,7 @@ export class Network extends pulumi.ComponentResource {
         {
           vpcId: vpc.id,
           cidrBlock: cidr,
-          availabilityZoneId: zones.apply((zs) => zs[i].id),
+          availabilityZoneId: zones[i].id,
           mapPublicIpOnLaunch: false,
           tags: nameTags(args.tags, `${name}-${tier}-${i + 1}`, subnetTags(tier, args.clusterName)),
         },
@@ -108,6 +116,9 @@ export class Network extends pulumi.ComponentResource {
       );
     const privateSubnets = args.privateSubnetCidrs.map((cidr, i) => subnet("private", cidr, i));
     const publicSubnets = args.publicSubnetCidrs.map((cidr, i) => subnet("public", cidr, i));
+    // What makes each subnet usable, filled below.
+    const publicReady: pulumi.CustomResource[][] = publicSubnets.map(() => []);
+    let privateReady: pulumi.CustomResource[][];
 
     if (publicSubnets.length > 0) {
       const igw = new aws.ec2.InternetGateway(
@@ -120,19 +131,19 @@ export class Network extends pulumi.ComponentResource {
         { vpcId: vpc.id, tags: nameTags(args.tags, `${name}-public`) },
         parent,
       );
-      new aws.ec2.Route(
+      const internet = new aws.ec2.Route(
         `${name}-public-internet`,
         { routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id },
         parent,
       );
-      publicSubnets.forEach(
-        (s, i) =>
-          new aws.ec2.RouteTableAssociation(
-            `${name}-public-${i + 1}`,
-            { routeTableId: publicRoutes.id, subnetId: s.id },
-            parent,
-          ),
-      );
+      publicSubnets.forEach((s, i) => {
+        const association = new aws.ec2.RouteTableAssociation(
+          `${name}-public-${i + 1}`,
+          { routeTableId: publicRoutes.id, subnetId: s.id },
+          parent,
+        );
+        publicReady[i] = [igw, internet, association];
+      });
 
       const nats = natGatewayIndexes(args.natGateway, count).map((i) => {
         const eip = new aws.ec2.Eip(
@@ -152,49 +163,62 @@ export class Network extends pulumi.ComponentResource {
           { parent: this, dependsOn: [igw] },
         );
       });
-      this.privateRoutes(name, args, privateSubnets, vpc, (i) => {
+      privateReady = this.privateRoutes(name, args, privateSubnets, vpc, (i) => {
         const nat = natForZone(args.natGateway, i);
         return nat === undefined ? undefined : nats[nat];
       });
     } else {
-      this.privateRoutes(name, args, privateSubnets, vpc, () => undefined);
+      privateReady = this.privateRoutes(name, args, privateSubnets, vpc, () => undefined);
     }
 
     if (args.flowLogs) this.flowLogs(name, args, vpc);
 
+    const privateIds = privateSubnets.map((s, i) => once(s.id, privateReady[i]));
+    const publicIds = publicSubnets.map((s, i) => once(s.id, publicReady[i]));
     return {
       vpcId: vpc.id,
       vpcCidr: vpc.cidrBlock,
-      privateSubnetIds: pulumi.all(privateSubnets.map((s) => s.id)),
-      privateSubnetIdList: privateSubnets.map((s) => s.id),
-      publicSubnetIds: pulumi.all(publicSubnets.map((s) => s.id)),
-      zones,
+      privateSubnetIds: pulumi.all(privateIds),
+      privateSubnetIdList: privateIds,
+      publicSubnetIds: pulumi.all(publicIds),
+      zones: pulumi.output(zones.map((z) => ({ ...z }))),
     };
   }
 
-  /** One private route table per AZ, so that moving between NAT modes never recreates a table. */
+  /**
+   * One private route table per AZ, so that moving between NAT modes never recreates a table.
+   * Returns, per subnet, what makes it usable: its association and its NAT route.
+   */
   private privateRoutes(
     name: string,
     args: ResolvedNetworkArgs,
     subnets: aws.ec2.Subnet[],
     vpc: aws.ec2.Vpc,
     natFor: (i: number) => aws.ec2.NatGateway | undefined,
-  ): void {
+  ): pulumi.CustomResource[][] {
     const parent = { parent: this };
-    subnets.forEach((s, i) => {
+    return subnets.map((s, i) => {
       const table = new aws.ec2.RouteTable(
         `${name}-private-${i + 1}`,
         { vpcId: vpc.id, tags: nameTags(args.tags, `${name}-private-${i + 1}`) },
         parent,
       );
       const nat = natFor(i);
-      if (nat)
-        new aws.ec2.Route(
-          `${name}-private-${i + 1}-egress`,
-          { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
-          parent,
-        );
-      new aws.ec2.RouteTableAssociation(`${name}-private-${i + 1}`, { routeTableId: table.id, subnetId: s.id }, parent);
+      const egress = nat
+        ? [
+            new aws.ec2.Route(
+              `${name}-private-${i + 1}-egress`,
+              { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id },
+              parent,
+            ),
+          ]
+        : [];
+      const association = new aws.ec2.RouteTableAssociation(
+        `${name}-private-${i + 1}`,
+        { routeTableId: table.id, subnetId: s.id },
+        parent,
+      );
+      return [association, ...egress];
     });
   }
 

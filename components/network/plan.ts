@@ -1,48 +1,12 @@
 /**
- * Network planning: which AZs, which NAT gateways, which route goes where. Plain data in, plain
- * data out; no @pulumi/aws import. Counts come from the (validated) config, so the shape of the
- * network is known before any lookup; only AZ names and ids come from the region.
+ * Network planning: which NAT gateways, which route goes where, which subnets an existing VPC
+ * offers. Plain data in, plain data out; no @pulumi/aws import. Counts come from the (validated)
+ * config and the AZs are chosen before the network is declared (stack/zones.ts), so the shape of
+ * the network is known before any resource exists.
  */
 import type { NatGatewayMode } from "./args";
 
-export interface Zone {
-  /** AZ name, such as us-east-1a. */
-  readonly name: string;
-  /** AZ id, such as use1-az4: the same physical zone in every account. */
-  readonly id: string;
-}
-
-/** What `aws.getAvailabilityZones` answers, reduced to what selection needs. */
-export interface RegionZones {
-  readonly names: readonly string[];
-  readonly zoneIds: readonly string[];
-}
-
-/**
- * Picks the AZs for the subnets. With `requestedIds` (config `network.availabilityZoneIds`), those
- * zones in that order; otherwise the region's zones sorted by name, the first `count`. The first is
- * the primary AZ. Throws with the config key named when the region cannot satisfy the request.
- */
-export function selectZones(region: RegionZones, requestedIds: readonly string[], count: number): Zone[] {
-  const zones = region.names.map((name, i) => ({ name, id: region.zoneIds[i] }));
-  if (requestedIds.length > 0) {
-    const missing = requestedIds.filter((id) => !zones.some((z) => z.id === id));
-    if (missing.length > 0) {
-      throw new Error(
-        `datafold-aws:network.availabilityZoneIds: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in this region; ` +
-          `its zones are ${zones.map((z) => `${z.id} (${z.name})`).join(", ")}`,
-      );
-    }
-    return requestedIds.map((id) => zones.find((z) => z.id === id) as Zone);
-  }
-  const sorted = [...zones].sort((a, b) => a.name.localeCompare(b.name));
-  if (sorted.length < count) {
-    throw new Error(
-      `datafold-aws:network.privateSubnetCidrs: ${count} subnets need ${count} availability zones; this region offers ${sorted.length} (${sorted.map((z) => z.name).join(", ")})`,
-    );
-  }
-  return sorted.slice(0, count);
-}
+export type { Zone } from "./args";
 
 /** The AZ indexes that get a NAT gateway (in that AZ's public subnet). */
 export function natGatewayIndexes(mode: NatGatewayMode, zoneCount: number): number[] {

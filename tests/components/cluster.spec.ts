@@ -33,8 +33,17 @@ function plan(args: Partial<ClusterArgs> = {}) {
       clusterAutoscalerRoleArn: c.clusterAutoscalerRoleArn,
       clickhouseBackupRoleArn: c.clickhouseBackupRoleArn,
       bedrockRoleArn: c.bedrockRoleArn.apply((arn) => arn ?? "none"),
+      kubeconfig: c.kubeconfig,
+      deployerKubeconfig: c.deployerKubeconfig,
     };
   });
+}
+
+/** The `aws` exec of a kubeconfig (JSON text): its arguments and environment. */
+function tokenExec(kubeconfig: unknown): { args: string[]; env: unknown } {
+  const config = JSON.parse(String(kubeconfig)) as { users: { user: { exec: { args: string[]; env: unknown } } }[] };
+  expect(config.users).to.have.length(1);
+  return config.users[0].user.exec;
 }
 
 const ISSUER_RE = /^oidc\.eks\.us-east-1\.amazonaws\.com\/id\/[0-9A-F]{32}$/;
@@ -350,6 +359,43 @@ describe("Cluster", () => {
       arn("cluster-autoscaler"),
       arn("clickhouse-backup"),
     ]);
+  });
+
+  describe("the identity the in-cluster installs use", () => {
+    const TOKEN = ["--region", "us-east-1", "eks", "get-token", "--cluster-name", "acme", "--output", "json"];
+    const ENV = [{ name: "KUBERNETES_EXEC_INFO", value: '{"apiVersion": "client.authentication.k8s.io/v1beta1"}' }];
+
+    it("with ambient credentials: no credential options, and the component's kubeconfig (with the region) as it is", async () => {
+      const run = await plan();
+      expect(inputs(find(run, "eks:index:Cluster", "acme-eks")).providerCredentialOpts).to.equal(undefined);
+      const out = outputs(run);
+      expect(tokenExec(out.deployerKubeconfig)).to.deep.equal({
+        apiVersion: "client.authentication.k8s.io/v1beta1",
+        command: "aws",
+        args: TOKEN,
+        env: ENV,
+      });
+      expect(out.deployerKubeconfig).to.equal(out.kubeconfig);
+    });
+
+    it("with aws:profile and an assumed role: both passed to the component, both in the installs' token command", async () => {
+      const roleArn = "arn:aws:iam::123456789012:role/Deployer";
+      const run = await plan({ providerCredentials: { profileName: "datafold-deploy", roleArn } });
+      expect(inputs(find(run, "eks:index:Cluster", "acme-eks")).providerCredentialOpts).to.deep.equal({
+        profileName: "datafold-deploy",
+        roleArn,
+      });
+      const out = outputs(run);
+      // The component writes the role, never the profile, into the kubeconfig it exports.
+      expect(tokenExec(out.kubeconfig).args).to.deep.equal([...TOKEN, "--role", roleArn]);
+      expect(tokenExec(out.deployerKubeconfig).args).to.deep.equal([
+        ...TOKEN,
+        "--role",
+        roleArn,
+        "--profile",
+        "datafold-deploy",
+      ]);
+    });
   });
 
   it("plans three node groups", async () => {

@@ -95,6 +95,26 @@ describe("Database", () => {
     });
   });
 
+  it("upgrades a major version in one run: the change applied immediately, with a parameter group of the new family", async () => {
+    const run = await plan({ engineVersion: "17", applyImmediately: true });
+    const instance = find(run, "aws:rds/instance:Instance", "acme-db");
+    const params = find(run, "aws:rds/parameterGroup:ParameterGroup", "acme-db");
+    expect([inputs(instance).applyImmediately, inputs(instance).allowMajorVersionUpgrade]).to.deep.equal([true, true]);
+    expect(inputs(instance).parameterGroupName).to.equal((params.outputs as { name: string }).name);
+    // Auto-named (no `name` input) and replaced create-before-delete: a new family gets a new group
+    // while the old one still exists, and the old one is deleted once the instance has left it.
+    expect([inputs(params).family, inputs(params).name, params.deleteBeforeReplace]).to.deep.equal([
+      "postgres17",
+      undefined,
+      false,
+    ]);
+  });
+
+  it("leaves applyImmediately out unless asked, so that a stack never given it sees no change", async () => {
+    const run = await plan();
+    expect(Object.keys(inputs(find(run, "aws:rds/instance:Instance", "acme-db")))).to.not.include("applyImmediately");
+  });
+
   it("creates a private, encrypted, single-AZ gp3 instance with 14-day backups and every safety on", async () => {
     const run = await plan();
     const key = find(run, "aws:kms/key:Key", "acme-db");

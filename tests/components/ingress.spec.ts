@@ -259,7 +259,7 @@ describe("Ingress", () => {
   });
 
   describe("with a hosted zone", () => {
-    it("creates the validation record, validates through it and points the domain at the load balancer", async () => {
+    it("creates the validation record, validates through it and points the domain at the load balancer, taking over an existing A record", async () => {
       const run = await plan({ hostedZoneId: "Z0123456789ABCDEFGHIJ" });
       const records = outputs(run).certificateValidationRecords as { name: string; type: string; value: string }[];
       const record = find(run, "aws:route53/record:Record", "acme-certificate-validation");
@@ -280,6 +280,8 @@ describe("Ingress", () => {
         name: "datafold.acme.example",
         type: "A",
         aliases: [{ name: lb.dnsName, zoneId: lb.zoneId, evaluateTargetHealth: true }],
+        // Takes over the A record the specification tells customers to create themselves.
+        allowOverwrite: true,
       });
     });
   });

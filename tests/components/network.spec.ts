@@ -1,17 +1,32 @@
+import * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 
 import type { NetworkArgs } from "../../components/network/args";
 import { Network } from "../../components/network/network";
 import { ProgramError } from "../../plan/run";
-import { makeWorld, regionZones, worldForExistingNetwork } from "../../plan/world";
+import type { RecordedResource } from "../../plan/monitor";
+import { makeWorld, worldForExistingNetwork } from "../../plan/world";
 import { find, inputs, outputs, runComponents, shape } from "../helpers";
 
 const TAGS = { "datafold:deployment": "acme", "managed-by": "pulumi" };
-const BASE: NetworkArgs = { clusterName: "acme", tags: TAGS };
+/** The AZs chosen for the network (stack/zones.ts), in subnet order: the first is the primary AZ. */
+const A = { name: "us-east-1a", id: "use1-az2" };
+const C = { name: "us-east-1c", id: "use1-az1" };
+const D = { name: "us-east-1d", id: "use1-az4" };
+const BASE: NetworkArgs = { clusterName: "acme", tags: TAGS, availabilityZones: [A, C] };
 
-function plan(args: Partial<NetworkArgs> = {}, world = makeWorld("us-east-1")) {
+function plan(args: Partial<NetworkArgs> = {}, world = makeWorld("us-east-1"), withConsumers = false) {
   return runComponents(() => {
     const n = new Network("acme", { ...BASE, ...args });
+    if (withConsumers) {
+      // Consumers of the network's outputs, as the load balancer, a node group and the database are.
+      const consumer = (name: string, subnetIds: pulumi.Input<pulumi.Input<string>[]>) =>
+        new aws.rds.SubnetGroup(name, { subnetIds });
+      consumer("uses-public", n.publicSubnetIds);
+      consumer("uses-private", n.privateSubnetIds);
+      consumer("uses-primary", [n.privateSubnetIdList[0]]);
+    }
     return {
       vpcId: n.vpcId,
       vpcCidr: n.vpcCidr,
@@ -82,9 +97,9 @@ describe("Network", () => {
       expect(sg.egress).to.equal(undefined);
     });
 
-    it("places the subnets by AZ id in name order with the config CIDRs and discovery tags", async () => {
+    it("places the subnets by AZ id in the given order with the config CIDRs and discovery tags", async () => {
       const run = await plan();
-      const [a, b] = regionZones("us-east-1");
+      const [a, b] = [A, C];
       const vpcId = find(run, "aws:ec2/vpc:Vpc", "acme-vpc").id;
       const expected: [string, string, string, Record<string, string>][] = [
         ["acme-private-1", "10.0.0.0/24", a.id, { "kubernetes.io/role/internal-elb": "1" }],
@@ -146,7 +161,7 @@ describe("Network", () => {
     it("outputs the ids in AZ order and the primary AZ", async () => {
       const run = await plan();
       const id = (type: string, name: string) => find(run, type, name).id;
-      const [a, b] = regionZones("us-east-1");
+      const [a, b] = [A, C];
       expect(outputs(run)).to.deep.equal({
         vpcId: id("aws:ec2/vpc:Vpc", "acme-vpc"),
         vpcCidr: "10.0.0.0/16",
@@ -162,34 +177,70 @@ describe("Network", () => {
       });
     });
 
-    it("uses the requested AZ ids in order, the first as the primary AZ", async () => {
-      const [a, b, c] = regionZones("us-east-1");
-      const run = await plan({ availabilityZoneIds: [c.id, a.id] });
-      expect(inputs(find(run, "aws:ec2/subnet:Subnet", "acme-private-1")).availabilityZoneId).to.equal(c.id);
-      expect(inputs(find(run, "aws:ec2/subnet:Subnet", "acme-public-2")).availabilityZoneId).to.equal(a.id);
-      expect(outputs(run).primaryAvailabilityZone).to.equal(c.name);
-      expect(b.id).to.not.equal(c.id);
+    it("uses the AZs it is given in order, the first as the primary AZ", async () => {
+      const run = await plan({ availabilityZones: [D, A] });
+      expect(inputs(find(run, "aws:ec2/subnet:Subnet", "acme-private-1")).availabilityZoneId).to.equal(D.id);
+      expect(inputs(find(run, "aws:ec2/subnet:Subnet", "acme-public-2")).availabilityZoneId).to.equal(A.id);
+      expect(outputs(run).primaryAvailabilityZone).to.equal(D.name);
     });
 
-    it("fails with the config key named when a requested AZ id is not in the region", async () => {
-      const err = await plan({ availabilityZoneIds: ["use1-az1", "use1-az9"] }).then(
+    it("refuses AZs that do not match the subnets, one per subnet", async () => {
+      const err = await plan({ availabilityZones: [A] }).then(
         () => undefined,
         (e: unknown) => e,
       );
       expect(err).to.be.instanceOf(ProgramError);
-      expect((err as Error).message).to.match(
-        /^datafold-aws:network\.availabilityZoneIds: use1-az9 is not in this region/,
+      expect((err as Error).message).to.equal(
+        "Network acme: availabilityZones holds 1 zones for 2 private subnets; it needs one per subnet",
       );
     });
 
-    it("looks up only the region's zones that need no opt-in, not filtered on state", async () => {
+    it("makes no lookup: the AZs are chosen before it is declared", async () => {
       const run = await plan();
-      expect(run.calls.map((c) => [c.token, c.inputs])).to.deep.equal([
+      expect(run.calls).to.deep.equal([]);
+    });
+
+    it("resolves its subnet outputs only once the subnets are usable, so consumers wait for gateway and routes", async () => {
+      const run = await plan({}, undefined, true);
+      const urn = (type: string, name: string) => find(run, type, name).urn;
+      const subnet = (name: string) => urn("aws:ec2/subnet:Subnet", `acme-${name}`);
+      const association = (name: string) => urn("aws:ec2/routeTableAssociation:RouteTableAssociation", `acme-${name}`);
+      const egress = (i: number) => urn("aws:ec2/route:Route", `acme-private-${i}-egress`);
+      const deps = (r: RecordedResource) => [...r.dependencies].sort();
+      expect(deps(find(run, "aws:rds/subnetGroup:SubnetGroup", "uses-public"))).to.deep.equal(
         [
-          "aws:index/getAvailabilityZones:getAvailabilityZones",
-          { filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
-        ],
-      ]);
+          subnet("public-1"),
+          association("public-1"),
+          subnet("public-2"),
+          association("public-2"),
+          urn("aws:ec2/internetGateway:InternetGateway", "acme-igw"),
+          urn("aws:ec2/route:Route", "acme-public-internet"),
+        ].sort(),
+      );
+      expect(deps(find(run, "aws:rds/subnetGroup:SubnetGroup", "uses-private"))).to.deep.equal(
+        [
+          subnet("private-1"),
+          association("private-1"),
+          egress(1),
+          subnet("private-2"),
+          association("private-2"),
+          egress(2),
+        ].sort(),
+      );
+      // One subnet's output waits for that subnet's association and NAT route alone.
+      expect(deps(find(run, "aws:rds/subnetGroup:SubnetGroup", "uses-primary"))).to.deep.equal(
+        [subnet("private-1"), association("private-1"), egress(1)].sort(),
+      );
+    });
+
+    it("without NAT, a private subnet waits for its association only", async () => {
+      const run = await plan({ natGateway: "none" }, undefined, true);
+      expect([...find(run, "aws:rds/subnetGroup:SubnetGroup", "uses-primary").dependencies].sort()).to.deep.equal(
+        [
+          find(run, "aws:ec2/subnet:Subnet", "acme-private-1").urn,
+          find(run, "aws:ec2/routeTableAssociation:RouteTableAssociation", "acme-private-1").urn,
+        ].sort(),
+      );
     });
   });
 
@@ -239,6 +290,7 @@ describe("Network", () => {
         natGateway: "perAz",
         privateSubnetCidrs: ["10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"],
         publicSubnetCidrs: ["10.0.100.0/24", "10.0.101.0/24", "10.0.102.0/24"],
+        availabilityZones: [A, C, D],
       });
       const count = (t: string) => run.resources.filter((r) => r.type === t).length;
       expect([

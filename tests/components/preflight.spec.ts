@@ -40,6 +40,8 @@ function fakeProbe(reachable: boolean): { probe: Probe; asked: string[] } {
 const withCluster = makeWorld("us-east-1", {
   eksClusters: {
     "acme-datafold": {
+      version: "1.35",
+      supportType: "STANDARD",
       endpoint: ENDPOINT,
       endpointPublicAccess: true,
       publicAccessCidrs: ["203.0.113.0/24"],
@@ -71,11 +73,18 @@ describe("preflight: the cluster API", () => {
     expect(run.messages).to.deep.equal([]);
   });
 
-  it("asks nothing about the cluster when platform.enabled is false", async () => {
+  it("does not probe the cluster API when platform.enabled is false (the version check still reads the cluster)", async () => {
     const { probe, asked } = fakeProbe(false);
     const run = await runComponents(() => preflight(settings({ platform: { enabled: false } }), probe), withCluster);
     expect(asked).to.deep.equal([]);
-    expect(run.calls.map((c) => c.token)).to.deep.equal(["aws:index/getCallerIdentity:getCallerIdentity"]);
+    expect(run.messages).to.deep.equal([]);
+    expect(run.calls.map((c) => c.token)).to.deep.equal([
+      "aws:index/getCallerIdentity:getCallerIdentity",
+      "aws:index/getAvailabilityZones:getAvailabilityZones",
+      "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
+      "aws:eks/getClusters:getClusters",
+      "aws:eks/getCluster:getCluster",
+    ]);
   });
 
   it("before the first deployment: no probe, one warning, and the lookups it made", async () => {
@@ -84,6 +93,8 @@ describe("preflight: the cluster API", () => {
     expect(asked).to.deep.equal([]);
     expect(run.calls.map((c) => c.token)).to.deep.equal([
       "aws:index/getCallerIdentity:getCallerIdentity",
+      "aws:index/getAvailabilityZones:getAvailabilityZones",
+      "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
       "aws:eks/getClusters:getClusters",
     ]);
     expect(run.messages).to.have.length(1);

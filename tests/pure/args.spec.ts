@@ -12,8 +12,13 @@ const TAGS = { team: "data" };
 
 describe("component arguments: withDefaults", () => {
   it("network: resolves every default, and keeps every value given", () => {
+    // The component takes the chosen zones, not the requested ids (stack/zones.ts chooses them).
+    const defaults = Object.fromEntries(
+      Object.entries(network.NETWORK_DEFAULTS).filter(([key]) => key !== "availabilityZoneIds"),
+    );
     expect(network.withDefaults({ clusterName: "acme" })).to.deep.equal({
-      ...network.NETWORK_DEFAULTS,
+      ...defaults,
+      availabilityZones: [],
       clusterName: "acme",
       tags: {},
     });
@@ -24,7 +29,7 @@ describe("component arguments: withDefaults", () => {
       vpcCidr: "10.1.0.0/16",
       privateSubnetCidrs: ["10.1.0.0/24"],
       publicSubnetCidrs: [],
-      availabilityZoneIds: ["use1-az4"],
+      availabilityZones: [{ name: "us-east-1d", id: "use1-az4" }],
       natGateway: "perAz",
       flowLogs: true,
       flowLogsRetentionDays: 30,
@@ -47,6 +52,7 @@ describe("component arguments: withDefaults", () => {
       ...wiring,
       ...cluster.CLUSTER_DEFAULTS,
       storageKmsKeyArn: "",
+      providerCredentials: {},
       tags: {},
     });
     const resolved = cluster.withDefaults({ ...wiring, nodeGroups: [{ name: "big", instanceTypes: ["m7i.4xlarge"] }] });
@@ -82,7 +88,12 @@ describe("component arguments: withDefaults", () => {
 
   it("database: resolves every default", () => {
     const wiring = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], clientSecurityGroupId: "sg-1" };
-    expect(database.withDefaults(wiring)).to.deep.equal({ ...wiring, ...database.DATABASE_DEFAULTS, tags: {} });
+    expect(database.withDefaults(wiring)).to.deep.equal({
+      ...wiring,
+      ...database.DATABASE_DEFAULTS,
+      applyImmediately: false,
+      tags: {},
+    });
     expect(database.withDefaults({ ...wiring, multiAz: true, deletionProtection: false })).to.include({
       multiAz: true,
       deletionProtection: false,

@@ -41,6 +41,7 @@ describe("config", () => {
         ingress: DEFAULTS.ingress,
         access: DEFAULTS.access,
         platform: DEFAULTS.platform,
+        credentials: {},
       });
     });
 

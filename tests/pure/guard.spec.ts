@@ -1,35 +1,117 @@
 import { expect } from "chai";
 
-import { statefulChangeError, statefulChangeProblems, type StatefulSettings } from "../../stack/guard";
+import {
+  databaseChangeNeedsApplyImmediately,
+  statefulChangeError,
+  statefulChangeProblems,
+  statefulSettings,
+  type StatefulSettings,
+} from "../../stack/guard";
 import { autoMinorVersionUpgrade, majorVersion, parameterGroupFamily } from "../../components/database/engine";
+import { validateConfig } from "../../config/validator";
 
 const CURRENT: StatefulSettings = {
   primaryAvailabilityZoneId: "use1-az2",
   primaryAvailabilityZoneKey: "network.availabilityZoneIds",
+  availabilityZoneIds: ["use1-az2", "use1-az1"],
   storageKmsKeyArn: "",
   volumeSizesGb: { clickhouseData: 40, clickhouseLogs: 40, redisData: 50 },
   databaseEngineMajor: 17,
+  database: { engineVersion: "17", instanceClass: "db.t4g.medium", multiAz: false, allocatedStorageGb: 20 },
+  loadBalancer: { mode: "alb", internal: false, deletionProtection: true },
 };
+/** The settings an existing-VPC stack records. */
+const EXISTING: StatefulSettings = { ...CURRENT, primaryAvailabilityZoneKey: "network.privateSubnetIds" };
+/** What the guard recorded before it knew the AZ list, the database and the load balancer. */
+const OLD_FORMAT = Object.fromEntries(
+  Object.entries(CURRENT).filter(([key]) => !["availabilityZoneIds", "database", "loadBalancer"].includes(key)),
+);
+
+const STEPS =
+  "First set ingress.deletionProtection: false and run pulumi up with nothing else changed; then make this change (the new load balancer has a new DNS name: point the domain at loadBalancerDnsName); then set deletionProtection back to true.";
 
 describe("stateful change guard", () => {
-  const table: [string, unknown, string[]][] = [
-    ["a first deployment (no previous outputs)", undefined, []],
-    ["an unchanged deployment", { ...CURRENT }, []],
+  const table: [string, unknown, StatefulSettings, string[]][] = [
+    ["a first deployment (no previous outputs)", undefined, CURRENT, []],
+    ["a first deployment that failed before its outputs were saved (no statefulSettings)", {}, CURRENT, []],
+    ["an unchanged deployment", { ...CURRENT }, CURRENT, []],
+    ["a deployment recorded before the guard knew the AZs and the load balancer", { ...OLD_FORMAT }, CURRENT, []],
     [
-      "volumes that grow and a major upgrade",
-      { ...CURRENT, volumeSizesGb: { clickhouseData: 30, clickhouseLogs: 40, redisData: 20 }, databaseEngineMajor: 16 },
+      "volumes that grow, a major upgrade and a new instance class",
+      {
+        ...CURRENT,
+        volumeSizesGb: { clickhouseData: 30, clickhouseLogs: 40, redisData: 20 },
+        databaseEngineMajor: 16,
+        database: { ...CURRENT.database, engineVersion: "16", instanceClass: "db.t4g.large" },
+      },
+      CURRENT,
       [],
     ],
     [
       "a primary AZ that moves",
-      { ...CURRENT, primaryAvailabilityZoneId: "use1-az4" },
+      { ...CURRENT, primaryAvailabilityZoneId: "use1-az4", availabilityZoneIds: ["use1-az4", "use1-az1"] },
+      CURRENT,
       [
         'datafold-aws:network.availabilityZoneIds: the primary AZ would move from use1-az4 to use1-az2. The ClickHouse and Redis volumes live in use1-az4 and an EBS volume cannot move: AWS would delete them and create empty ones. Keep use1-az4 first; to move on purpose, snapshot the volumes, restore them in the new AZ and follow README "Moving the primary AZ".',
       ],
     ],
     [
+      "a second AZ that changes in a new VPC",
+      { ...CURRENT, availabilityZoneIds: ["use1-az2", "use1-az4"] },
+      CURRENT,
+      [
+        "datafold-aws:network.availabilityZoneIds: the subnets would move to other AZs: subnet 2 from use1-az4 to use1-az1 (the private and the public one). AWS replaces a subnet whose AZ changes and refuses the new one while the old one holds its CIDR, and EKS accepts subnets only in the AZs the cluster was created with. Keep network.availabilityZoneIds [use1-az2, use1-az4] and one private subnet per AZ (network.privateSubnetCidrs); a cluster in other AZs is a new stack.",
+      ],
+    ],
+    [
+      "an AZ added to a new VPC",
+      { ...CURRENT },
+      { ...CURRENT, availabilityZoneIds: ["use1-az2", "use1-az1", "use1-az4"] },
+      [
+        "datafold-aws:network.availabilityZoneIds: the cluster's AZs would change from [use1-az2, use1-az1] to [use1-az2, use1-az1, use1-az4]. AWS replaces a subnet whose AZ changes and refuses the new one while the old one holds its CIDR, and EKS accepts subnets only in the AZs the cluster was created with. Keep network.availabilityZoneIds [use1-az2, use1-az1] and one private subnet per AZ (network.privateSubnetCidrs); a cluster in other AZs is a new stack.",
+      ],
+    ],
+    ["other subnets in the same AZs of an existing VPC", { ...EXISTING }, EXISTING, []],
+    [
+      "an existing VPC's subnets in another AZ",
+      { ...EXISTING },
+      { ...EXISTING, availabilityZoneIds: ["use1-az2", "use1-az6"] },
+      [
+        "datafold-aws:network.privateSubnetIds: the cluster's AZs would change from [use1-az1, use1-az2] to [use1-az2, use1-az6]; EKS accepts subnets only in the AZs the cluster was created with. Choose private subnets in [use1-az1, use1-az2], one per AZ, the first in use1-az2; a cluster in other AZs is a new stack.",
+      ],
+    ],
+    [
+      "an internet-facing load balancer made internal while its deletion protection is on",
+      { ...CURRENT },
+      { ...CURRENT, loadBalancer: { mode: "alb", internal: true, deletionProtection: false } },
+      [
+        `datafold-aws:ingress.internal: false -> true replaces the load balancer (its scheme is fixed when it is created), and AWS refuses to delete the old one while its deletion protection is on. ${STEPS}`,
+      ],
+    ],
+    [
+      "the load balancer handed to the controller while its deletion protection is on",
+      { ...CURRENT },
+      { ...CURRENT, loadBalancer: { mode: "controller", internal: false, deletionProtection: true } },
+      [
+        `datafold-aws:ingress.mode: alb -> controller deletes the load balancer this stack created, and AWS refuses to delete it while its deletion protection is on. ${STEPS}`,
+      ],
+    ],
+    [
+      "a scheme change once deletion protection is off",
+      { ...CURRENT, loadBalancer: { mode: "alb", internal: false, deletionProtection: false } },
+      { ...CURRENT, loadBalancer: { mode: "alb", internal: true, deletionProtection: true } },
+      [],
+    ],
+    [
+      "a scheme change in controller mode (no load balancer of this stack's)",
+      { ...CURRENT, loadBalancer: { mode: "controller", internal: false, deletionProtection: true } },
+      { ...CURRENT, loadBalancer: { mode: "controller", internal: true, deletionProtection: true } },
+      [],
+    ],
+    [
       "a new storage key",
       { ...CURRENT, storageKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k" },
+      CURRENT,
       [
         "datafold-aws:storage.kmsKeyArn: the volumes are encrypted with arn:aws:kms:us-east-1:123456789012:key/k; switching to the AWS-managed key would replace all three volumes with empty ones. Keep the key; to re-encrypt, copy snapshots with the new key and restore them.",
       ],
@@ -37,30 +119,106 @@ describe("stateful change guard", () => {
     [
       "a volume that shrinks",
       { ...CURRENT, volumeSizesGb: { clickhouseData: 40, clickhouseLogs: 40, redisData: 80 } },
+      CURRENT,
       ["datafold-aws:storage.redisData.sizeGb: 80 -> 50: an EBS volume can grow but never shrink; keep 80 or more."],
     ],
     [
       "a PostgreSQL downgrade",
       { ...CURRENT, databaseEngineMajor: 18 },
+      CURRENT,
       ["datafold-aws:database.engineVersion: PostgreSQL 18 -> 17: RDS cannot downgrade a database; keep 18 or later."],
     ],
   ];
-  for (const [what, previous, problems] of table) {
+  for (const [what, previous, current, problems] of table) {
     it(`${problems.length === 0 ? "allows" : "refuses"} ${what}`, () => {
-      expect(statefulChangeProblems(previous, CURRENT)).to.deep.equal(problems);
+      expect(statefulChangeProblems(previous, current)).to.deep.equal(problems);
     });
   }
 
-  it("reports every problem in one error", () => {
+  it("reports every problem in one error that says nothing was changed", () => {
     const problems = statefulChangeProblems(
       { ...CURRENT, primaryAvailabilityZoneId: "use1-az1", databaseEngineMajor: 18 },
       CURRENT,
     );
     expect(problems).to.have.length(2);
     expect(statefulChangeError(problems).message.split("\n")[0]).to.equal(
-      "Refusing a config change that would replace or shrink stored data (nothing was changed):",
+      "Refusing a config change that would lose stored data or that AWS cannot make in place (nothing was changed):",
     );
   });
+
+  it("records the AZs in subnet order, the database and the load balancer of the settings", () => {
+    const settings = validateConfig({
+      region: "us-east-1",
+      values: {
+        deploymentName: "acme",
+        domain: "datafold.acme.example",
+        cluster: { publicAccessCidrs: ["203.0.113.0/24"] },
+        database: { engineVersion: "16.4", instanceClass: "db.r7g.large" },
+        ingress: { internal: true },
+      },
+    });
+    expect(
+      statefulSettings(settings, [
+        { name: "us-east-1d", id: "use1-az4" },
+        { name: "us-east-1a", id: "use1-az2" },
+      ]),
+    ).to.deep.equal({
+      ...CURRENT,
+      primaryAvailabilityZoneId: "use1-az4",
+      availabilityZoneIds: ["use1-az4", "use1-az2"],
+      databaseEngineMajor: 16,
+      database: { engineVersion: "16.4", instanceClass: "db.r7g.large", multiAz: false, allocatedStorageGb: 20 },
+      loadBalancer: { mode: "alb", internal: true, deletionProtection: true },
+    });
+  });
+});
+
+describe("database changes applied immediately", () => {
+  const table: [string, unknown, StatefulSettings, boolean][] = [
+    ["not on a first deployment", undefined, CURRENT, false],
+    ["not when nothing changes", { ...CURRENT }, CURRENT, false],
+    [
+      "not when only other settings change",
+      { ...CURRENT, volumeSizesGb: { ...CURRENT.volumeSizesGb, redisData: 40 } },
+      CURRENT,
+      false,
+    ],
+    [
+      "on a major upgrade (16 -> 17), with its new parameter group",
+      { ...CURRENT, databaseEngineMajor: 16, database: { ...CURRENT.database, engineVersion: "16" } },
+      CURRENT,
+      true,
+    ],
+    [
+      "on a major upgrade recorded before the database settings were",
+      { ...OLD_FORMAT, databaseEngineMajor: 16 },
+      CURRENT,
+      true,
+    ],
+    ["not for a deployment recorded before, at the same major", { ...OLD_FORMAT }, CURRENT, false],
+    [
+      "on a new instance class",
+      { ...CURRENT, database: { ...CURRENT.database, instanceClass: "db.t4g.large" } },
+      CURRENT,
+      true,
+    ],
+    ["on Multi-AZ turned on", { ...CURRENT }, { ...CURRENT, database: { ...CURRENT.database, multiAz: true } }, true],
+    [
+      "on more storage",
+      { ...CURRENT },
+      { ...CURRENT, database: { ...CURRENT.database, allocatedStorageGb: 50 } },
+      true,
+    ],
+    [
+      "on a pinned minor version",
+      { ...CURRENT },
+      { ...CURRENT, database: { ...CURRENT.database, engineVersion: "17.4" } },
+      true,
+    ],
+  ];
+  for (const [what, previous, current, expected] of table) {
+    it(what, () => expect(databaseChangeNeedsApplyImmediately(previous, current)).to.equal(expected));
+  }
 });
 
 describe("database engine", () => {

@@ -1,59 +1,9 @@
 import { expect } from "chai";
 
-import {
-  existingSubnetProblems,
-  natForZone,
-  natGatewayIndexes,
-  selectZones,
-  subnetTags,
-} from "../../components/network/plan";
+import { existingSubnetProblems, natForZone, natGatewayIndexes, subnetTags } from "../../components/network/plan";
 import type { NatGatewayMode } from "../../components/network/args";
 
-const region = {
-  names: ["us-east-1c", "us-east-1a", "us-east-1b"],
-  zoneIds: ["use1-az1", "use1-az2", "use1-az3"],
-};
-
 describe("network plan", () => {
-  describe("selectZones", () => {
-    it("takes the region's zones sorted by name when no ids are requested", () => {
-      expect(selectZones(region, [], 2)).to.deep.equal([
-        { name: "us-east-1a", id: "use1-az2" },
-        { name: "us-east-1b", id: "use1-az3" },
-      ]);
-    });
-
-    it("takes the requested ids in the requested order, the first being the primary AZ", () => {
-      expect(selectZones(region, ["use1-az1", "use1-az3"], 2)).to.deep.equal([
-        { name: "us-east-1c", id: "use1-az1" },
-        { name: "us-east-1b", id: "use1-az3" },
-      ]);
-    });
-
-    it("names the config key and the region's zones when a requested id is not in the region", () => {
-      expect(() => selectZones(region, ["use1-az1", "use1-az9"], 2)).to.throw(
-        "datafold-aws:network.availabilityZoneIds: use1-az9 is not in this region; its zones are use1-az1 (us-east-1c), use1-az2 (us-east-1a), use1-az3 (us-east-1b)",
-      );
-    });
-
-    it("refuses more subnets than the region has zones", () => {
-      expect(() => selectZones(region, [], 4)).to.throw(
-        "datafold-aws:network.privateSubnetCidrs: 4 subnets need 4 availability zones; this region offers 3 (us-east-1a, us-east-1b, us-east-1c)",
-      );
-    });
-
-    it("always returns `count` distinct zones of the region, in name order (property)", () => {
-      const names = ["x-1f", "x-1a", "x-1d", "x-1b", "x-1e", "x-1c"];
-      for (let n = 1; n <= names.length; n++) {
-        const zones = selectZones({ names, zoneIds: names.map((x) => `${x}-id`) }, [], n);
-        expect(zones).to.have.length(n);
-        expect(new Set(zones.map((z) => z.id)).size).to.equal(n);
-        expect(zones.map((z) => z.name)).to.deep.equal([...names].sort().slice(0, n));
-        zones.forEach((z) => expect(z.id).to.equal(`${z.name}-id`));
-      }
-    });
-  });
-
   describe("NAT gateways", () => {
     const table: [NatGatewayMode, number, number[], (number | undefined)[]][] = [
       ["single", 2, [0], [0, 0]],

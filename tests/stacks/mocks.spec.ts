@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 
@@ -10,6 +11,8 @@ import {
   EKS_ADDON_DEFAULTS,
   makeWorld,
   partitionOf,
+  regionZones,
+  worldForExistingNetwork,
   type WorldNetworkInterface,
 } from "../../plan/world";
 import { find, inputs, outputs, runComponents } from "../helpers";
@@ -235,6 +238,156 @@ describe("plan mocks", () => {
     });
   });
 
+  describe("the account's Availability Zones, offerings, VPCs and clusters", () => {
+    const world = makeWorld("us-east-1", {
+      zones: [
+        ...regionZones("us-east-1"),
+        { name: "us-east-1-bos-1a", id: "use1-bos1-az1", optInStatus: "opted-in", zoneType: "local-zone" },
+        { name: "us-east-1-mia-1a", id: "use1-mia1-az1", optInStatus: "not-opted-in", zoneType: "local-zone" },
+      ],
+    });
+    const zones = (inputs: Record<string, unknown>) =>
+      lookup(world, "aws:index/getAvailabilityZones:getAvailabilityZones", inputs).zoneIds;
+
+    it("answers the zones that match the filters, less the excluded ones, as the provider does", () => {
+      const all = ["use1-az2", "use1-az3", "use1-az1", "use1-az4", "use1-az6", "use1-az5"];
+      expect(zones({})).to.deep.equal([...all, "use1-bos1-az1"]);
+      expect(zones({ allAvailabilityZones: true })).to.deep.equal([...all, "use1-bos1-az1", "use1-mia1-az1"]);
+      expect(zones({ filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] })).to.deep.equal(all);
+      expect(zones({ filters: [{ name: "zone-type", values: ["local-zone"] }] })).to.deep.equal(["use1-bos1-az1"]);
+      expect(
+        zones({ state: "available", excludeZoneIds: ["use1-az3"], excludeNames: ["us-east-1-bos-1a"] }),
+      ).to.deep.equal(["use1-az2", "use1-az1", "use1-az4", "use1-az6", "use1-az5"]);
+      expect(zones({ filters: [{ name: "zone-name", values: ["us-east-1?"] }] })).to.deep.equal(all);
+      expect(() => zones({ filters: [{ name: "network-border-group", values: ["us-east-1"] }] })).to.throw(
+        "unmocked availability zone filter network-border-group: add it to plan/lookups.ts",
+      );
+    });
+
+    it("answers the instance type offerings per AZ id or name that match the filters", () => {
+      const offerings = (inputs: Record<string, unknown>) => {
+        const r = lookup(world, "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings", inputs);
+        return (r.locations as string[]).map((l, i) => `${l} ${(r.instanceTypes as string[])[i]}`);
+      };
+      const byId = (types: string[], locations: string[]) =>
+        offerings({
+          locationType: "availability-zone-id",
+          filters: [
+            { name: "instance-type", values: types },
+            { name: "location", values: locations },
+          ],
+        });
+      expect(byId(["r7a.2xlarge"], ["use1-az2", "use1-az3", "use1-az1"])).to.deep.equal([
+        "use1-az2 r7a.2xlarge",
+        "use1-az1 r7a.2xlarge",
+      ]);
+      expect(byId(["r7a.*"], ["use1-az3"])).to.deep.equal([]);
+      expect(byId(["x8g.xlarge"], ["use1-az2"])).to.deep.equal([]);
+      expect(
+        offerings({ locationType: "availability-zone", filters: [{ name: "location", values: ["us-east-1a"] }] }),
+      ).to.deep.equal(["us-east-1a m7a.xlarge", "us-east-1a r7a.2xlarge"]);
+      expect(offerings({ filters: [{ name: "instance-type", values: ["m7a.xlarge"] }] })).to.deep.equal([
+        "us-east-1 m7a.xlarge",
+      ]);
+      expect(() => offerings({ filters: [{ name: "vcpu", values: ["8"] }] })).to.throw(
+        "unmocked instance type offering filter vcpu: add it to plan/lookups.ts",
+      );
+    });
+
+    it("answers an existing VPC's DNS attributes, and the clusters the account runs", () => {
+      const existing = worldForExistingNetwork("eu-west-1", "vpc-0a1b2c3d4e5f60718", ["subnet-01"], []);
+      expect(lookup(existing, "aws:ec2/getVpc:getVpc", { id: "vpc-0a1b2c3d4e5f60718" })).to.include({
+        enableDnsSupport: true,
+        enableDnsHostnames: true,
+      });
+      const running = makeWorld("us-east-1", {
+        eksClusters: {
+          "acme-datafold": {
+            version: "1.36",
+            supportType: "STANDARD",
+            endpoint: "https://0123456789ABCDEF0123456789ABCDEF.gr7.us-east-1.eks.amazonaws.com",
+            endpointPublicAccess: false,
+            publicAccessCidrs: [],
+            vpcId: "vpc-0123456789abcdef0",
+          },
+        },
+      });
+      expect(lookup(running, "aws:eks/getClusters:getClusters", {}).names).to.deep.equal(["acme-datafold"]);
+      expect(lookup(running, "aws:eks/getCluster:getCluster", { name: "acme-datafold" })).to.include({
+        version: "1.36",
+        arn: "arn:aws:eks:us-east-1:123456789012:cluster/acme-datafold",
+      });
+      expect(() => lookup(world, "aws:eks/getCluster:getCluster", { name: "acme-datafold" })).to.throw(
+        "reading EKS Cluster (acme-datafold): couldn't find resource",
+      );
+    });
+  });
+
+  describe("what the account refuses, as AWS does", () => {
+    /** A VPC with subnets in two zones, as the program's network creates it. */
+    function vpc(zoneIds: [string, string], gateway: boolean) {
+      const v = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" });
+      if (gateway) new aws.ec2.InternetGateway("igw", { vpcId: v.id });
+      return zoneIds.map(
+        (id, i) => new aws.ec2.Subnet(`s-${i}`, { vpcId: v.id, cidrBlock: `10.0.${i}.0/24`, availabilityZoneId: id }),
+      );
+    }
+
+    it("EKS: a control plane subnet in use1-az3", async () => {
+      const err = await failure(
+        runComponents(() => {
+          const subnets = vpc(["use1-az2", "use1-az3"], true);
+          const c = new eks.Cluster("c", { name: "acme", privateSubnetIds: subnets.map((s) => s.id) });
+          return { name: c.eksCluster };
+        }),
+      );
+      expect((err as Error).message).to.equal(
+        "failed to register new resource c [eks:index:Cluster]: UnsupportedAvailabilityZoneException: Cannot create cluster 'acme' because EKS does not support creating control plane instances in us-east-1b, the targeted availability zone. Retry cluster creation using control plane subnets that span at least two of these availability zones: us-east-1a, us-east-1c, us-east-1d, us-east-1e, us-east-1f.",
+      );
+    });
+
+    it("EC2: a node group whose instance type a zone of its subnets does not offer", async () => {
+      const err = await failure(
+        runComponents(() => {
+          const subnets = vpc(["use1-az2", "use1-az1"], true);
+          const g = new aws.eks.NodeGroup("g", {
+            clusterName: "acme",
+            nodeRoleArn: "arn:aws:iam::123456789012:role/nodes",
+            subnetIds: subnets.map((s) => s.id),
+            instanceTypes: ["x8g.xlarge"],
+            scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 },
+          });
+          return { arn: g.arn };
+        }),
+      );
+      expect((err as Error).message).to.equal(
+        "failed to register new resource g [aws:eks/nodeGroup:NodeGroup]: Unsupported: Your requested instance type (x8g.xlarge) is not supported in your requested Availability Zone (us-east-1a).",
+      );
+    });
+
+    it("ELB: an internet-facing load balancer in a VPC without an internet gateway", async () => {
+      const err = await failure(
+        runComponents(() => {
+          const subnets = vpc(["use1-az2", "use1-az1"], false);
+          return { arn: new aws.lb.LoadBalancer("lb", { subnets: subnets.map((s) => s.id) }).arn };
+        }),
+      );
+      expect((err as Error).message).to.match(
+        /^failed to register new resource lb \[aws:lb\/loadBalancer:LoadBalancer\]: InvalidSubnet: VPC vpc-[0-9a-f]{17} has no internet gateway$/,
+      );
+    });
+
+    it("gives the eks component's outputs their real shapes: issuer with and without https://, no provider ARN of its own", async () => {
+      const { run } = await plannedStack("dev");
+      const out = find(run, "eks:index:Cluster", "acme-datafold-eks").outputs as Record<string, string>;
+      expect(out.oidcProviderUrl).to.equal(`https://${out.oidcIssuer}`);
+      expect(out.oidcProviderArn).to.equal("");
+      const exec = (JSON.parse(out.kubeconfigJson) as { users: { user: { exec: { args: string[] } } }[] }).users[0].user
+        .exec;
+      expect(exec.args.slice(0, 2)).to.deep.equal(["--region", "us-east-1"]);
+    });
+  });
+
   describe("what resources outside AWS compute", () => {
     it("gives Kubernetes objects, Helm releases, the provider, random values and the stack reference their providers' ids and outputs", async () => {
       const { run } = await plannedStack("controller");
@@ -264,7 +417,7 @@ describe("plan mocks", () => {
       expect(password.outputs).to.include({ length: 40, special: false, upper: true, lower: true, numeric: true });
       const self = r("pulumi:pulumi:StackReference", "umbrella-datafold-last-deployment");
       expect(self.outputs).to.deep.equal({
-        name: "organization/datafold-aws/controller",
+        name: "controller",
         outputs: {},
         secretOutputNames: [],
       });

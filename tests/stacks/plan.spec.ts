@@ -7,7 +7,7 @@ import { expect } from "chai";
 
 import type { ExportedResource, StackExport } from "../../plan/export";
 import { mergeEscConfig, readStackConfig, SECRET_PLACEHOLDER } from "../../plan/stackfile";
-import { zoneIdPrefix } from "../../plan/world";
+import { REGION_ZONES, regionZones } from "../../plan/world";
 import { diffExports } from "../../scripts/plan-diff";
 import { outputs } from "../helpers";
 import { plannedStack } from "./plans";
@@ -248,6 +248,46 @@ describe("offline plan", () => {
       expect(vpc.outputs.cidrBlock).to.equal("10.0.0.0/16");
     });
 
+    it("makes every consumer of a subnet wait until the subnet is usable (gateway, routes, associations)", () => {
+      const resources = exported.deployment.resources;
+      const urn = (type: string, name: string): string => {
+        const r = resources.find((x) => x.type === type && x.urn.endsWith(`::${name}`));
+        if (!r) throw new Error(`${type} ${name} not exported`);
+        return r.urn;
+      };
+      const dependencies = (type: string, name: string) =>
+        resources.find((x) => x.urn === urn(type, name))?.dependencies ?? [];
+      const subnet = (name: string) => urn("aws:ec2/subnet:Subnet", `acme-datafold-${name}`);
+      const association = (name: string) =>
+        urn("aws:ec2/routeTableAssociation:RouteTableAssociation", `acme-datafold-${name}`);
+      const egress = (i: number) => urn("aws:ec2/route:Route", `acme-datafold-private-${i}-egress`);
+      const network = (deps: string[]) => deps.filter((d) => d.includes("datafold:aws:Network$")).sort();
+      const usablePrivate = (i: number) => [subnet(`private-${i}`), association(`private-${i}`), egress(i)];
+      const usablePublic = [
+        subnet("public-1"),
+        association("public-1"),
+        subnet("public-2"),
+        association("public-2"),
+        urn("aws:ec2/internetGateway:InternetGateway", "acme-datafold-igw"),
+        urn("aws:ec2/route:Route", "acme-datafold-public-internet"),
+      ];
+      // The internet-facing load balancer: AWS refuses it while the VPC has no attached gateway.
+      expect(network(dependencies("aws:lb/loadBalancer:LoadBalancer", "acme-datafold"))).to.deep.equal(
+        usablePublic.sort(),
+      );
+      // Node groups and the cluster wait for their subnets' NAT routes; the data group, in the
+      // primary AZ, for the first subnet's alone.
+      expect(network(dependencies("aws:eks/nodeGroup:NodeGroup", "acme-datafold-data"))).to.deep.equal(
+        usablePrivate(1).sort(),
+      );
+      const allPrivate = [...usablePrivate(1), ...usablePrivate(2)].sort();
+      expect(network(dependencies("aws:eks/nodeGroup:NodeGroup", "acme-datafold-app"))).to.deep.equal(allPrivate);
+      expect(network(dependencies("eks:index:Cluster", "acme-datafold-eks"))).to.deep.equal(
+        [...allPrivate, urn("aws:ec2/vpc:Vpc", "acme-datafold-vpc")].sort(),
+      );
+      expect(network(dependencies("aws:rds/subnetGroup:SubnetGroup", "acme-datafold-db"))).to.deep.equal(allPrivate);
+    });
+
     it("exits 1 with every bad key named and declares nothing for a broken stack", async () => {
       const dir = tempDir();
       fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
@@ -306,15 +346,15 @@ describe("offline plan", () => {
         out.clusterEndpoint,
         out.databaseEndpoint,
         out.certificateArn,
-        out.primaryAvailabilityZoneId,
+        out.primaryAvailabilityZone,
       ])
         expect(run.madeUp.has(id as string), String(id)).to.equal(true);
-      // The VPC CIDR and the public access CIDR are config; us-east-1a a sourced AZ name; a Helm
-      // release's id is its namespace and name.
+      // The VPC CIDR and the public access CIDR are config; use1-az2 a sourced AZ id (its name in
+      // this account is made up); a Helm release's id is its namespace and name.
       for (const given of [
         "10.0.0.0/16",
         "203.0.113.0/24",
-        "us-east-1a",
+        out.primaryAvailabilityZoneId as string,
         "kube-system/metrics-server",
         "acme-datafold",
       ])
@@ -427,18 +467,40 @@ describe("offline plan", () => {
     });
   });
 
-  describe("zoneIdPrefix", () => {
-    const table: [string, string][] = [
-      ["us-east-1", "use1"],
-      ["eu-west-2", "euw2"],
-      ["ap-southeast-2", "apse2"],
-      ["ap-northeast-1", "apne1"],
-      ["ca-central-1", "cac1"],
-      ["us-gov-west-1", "usw1"],
-    ];
-    for (const [region, prefix] of table) {
-      it(`gives ${region} the AZ id prefix ${prefix}`, () => expect(zoneIdPrefix(region)).to.equal(prefix));
-    }
+  describe("the world's Availability Zones", () => {
+    it("holds each region's real AZ ids, once each, under made-up names of the region", () => {
+      const prefixes: Record<string, string> = {
+        "us-east-1": "use1",
+        "us-east-2": "use2",
+        "us-west-2": "usw2",
+        "eu-west-1": "euw1",
+        "eu-central-1": "euc1",
+      };
+      const counts: Record<string, number> = {};
+      for (const [region, zones] of Object.entries(REGION_ZONES)) {
+        counts[region] = zones.length;
+        const ids = zones.map((z) => z.id).sort();
+        expect(ids, region).to.deep.equal(zones.map((_, i) => `${prefixes[region]}-az${i + 1}`));
+        expect(
+          zones.map((z) => z.name),
+          region,
+        ).to.deep.equal(zones.map((_, i) => `${region}${String.fromCharCode(97 + i)}`));
+      }
+      expect(counts).to.deep.equal({
+        "us-east-1": 6,
+        "us-east-2": 3,
+        "us-west-2": 4,
+        "eu-west-1": 3,
+        "eu-central-1": 3,
+      });
+      expect(regionZones("us-east-1").slice(0, 2)).to.deep.equal([
+        { name: "us-east-1a", id: "use1-az2" },
+        { name: "us-east-1b", id: "use1-az3" },
+      ]);
+      expect(() => regionZones("ap-south-2")).to.throw(
+        "the world holds no Availability Zones for ap-south-2: add them to REGION_ZONES in plan/world.ts",
+      );
+    });
   });
 
   describe("plan:diff", () => {

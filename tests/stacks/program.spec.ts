@@ -1,10 +1,13 @@
+import * as net from "net";
+
 import { expect } from "chai";
 
 import type { RecordedResource } from "../../plan/monitor";
 import { worldForStack } from "../../plan/offline";
 import { type ProgramRun, ProgramError, runProgram } from "../../plan/run";
 import { readStackConfig } from "../../plan/stackfile";
-import { makeWorld, regionZones } from "../../plan/world";
+import { makeWorld } from "../../plan/world";
+import { lastStatefulSettings, selfReferenceName } from "../../stack/last-deployment";
 import { find, inputs, outputs } from "../helpers";
 import { EXAMPLES, plannedStack, program } from "./plans";
 
@@ -86,7 +89,7 @@ describe("program (index.ts)", () => {
       expect(new Set(volumes.map((v) => inputs(v).availabilityZone))).to.deep.equal(
         new Set([outputs(run).primaryAvailabilityZone]),
       );
-      expect(outputs(run).primaryAvailabilityZone).to.equal(regionZones("us-east-1")[0].name);
+      expect(outputs(run).primaryAvailabilityZone).to.equal("us-east-1a");
     });
 
     it("protects every stateful resource: volumes, bucket and its name, database, and the KMS keys", () => {
@@ -357,17 +360,220 @@ describe("program (index.ts)", () => {
     });
   });
 
-  describe("the stateful change guard", () => {
-    it("plans when the last deployment had the same AZ, key and sizes", async () => {
-      const first = await planDevWith({});
-      const again = await planDevWith({ previousOutputs: { statefulSettings: outputs(first).statefulSettings } });
-      expect(count(again, "aws:ebs/volume:Volume")).to.equal(3);
+  describe("the first pulumi up: AZs, existing VPC, cluster version", () => {
+    // A running cluster's API answers on a loopback port, so that the preflight's reachability
+    // probe succeeds without leaving this machine.
+    let api: net.Server;
+    let endpoint = "";
+    before(async () => {
+      api = net.createServer((socket) => socket.end());
+      await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+      endpoint = `https://127.0.0.1:${(api.address() as net.AddressInfo).port}`;
+    });
+    after(() => api.close());
+    const running = (version: string) => ({
+      "acme-datafold": {
+        version,
+        supportType: "STANDARD",
+        endpoint,
+        endpointPublicAccess: true,
+        publicAccessCidrs: ["203.0.113.0/24"],
+        vpcId: "vpc-0123456789abcdef0",
+      },
     });
 
-    it("refuses to move the volumes' AZ or shrink a volume, explaining why, before the volumes are declared", async () => {
-      const first = await planDevWith({});
+    /** What a run refused, and that it declared nothing but the stack (and, after the checks, the read of itself). */
+    async function refusal(run: Promise<ProgramRun>, reads = false): Promise<string> {
+      const err = await run.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(ProgramError);
+      const declared = (err as ProgramError).resources.filter(
+        (r) => r.type !== "pulumi:pulumi:Stack" && !(reads && r.type === "pulumi:pulumi:StackReference"),
+      );
+      expect(declared.map((r) => `${r.type} ${r.name}`)).to.deep.equal([]);
+      return (err as Error).message;
+    }
+    const cluster = (extra: object) => JSON.stringify({ publicAccessCidrs: ["203.0.113.0/24"], ...extra });
+
+    it("puts the dev stack in AZs EKS supports that offer r7a: use1-az2 and use1-az1, not use1-az3", async () => {
+      const { run } = await plannedStack("dev");
+      const stateful = outputs(run).statefulSettings as { availabilityZoneIds: string[] };
+      expect([outputs(run).availabilityZones, stateful.availabilityZoneIds]).to.deep.equal([
+        ["us-east-1a", "us-east-1c"],
+        ["use1-az2", "use1-az1"],
+      ]);
+      expect(
+        ["acme-datafold-private-1", "acme-datafold-private-2"].map(
+          (n) => inputs(find(run, "aws:ec2/subnet:Subnet", n)).availabilityZoneId,
+        ),
+      ).to.deep.equal(["use1-az2", "use1-az1"]);
+      // The choice was made from the account's answers, before anything was declared.
+      expect(
+        run.calls.map((c) => c.token).filter((t) => /getAvailabilityZones|getInstanceTypeOfferings/.test(t)),
+      ).to.deep.equal([
+        "aws:index/getAvailabilityZones:getAvailabilityZones",
+        "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
+      ]);
+    });
+
+    it("refuses a pinned AZ where EKS cannot place the control plane, naming the key, before anything is declared", async () => {
+      const message = await refusal(
+        planDevWith({}, { "datafold-aws:network": JSON.stringify({ availabilityZoneIds: ["use1-az2", "use1-az3"] }) }),
+      );
+      expect(message.split("\n")).to.deep.equal([
+        "Invalid stack configuration (2 problems); nothing was declared:",
+        "  - datafold-aws:network.availabilityZoneIds[1]: use1-az3 (us-east-1b) is an AZ where EKS cannot place the cluster's control plane (EKS User Guide, \"Subnet requirements for clusters\": CreateCluster fails with UnsupportedAvailabilityZoneException); choose other AZ ids in network.availabilityZoneIds (this region's others: use1-az1 (us-east-1c), use1-az4 (us-east-1d), use1-az6 (us-east-1e), use1-az5 (us-east-1f))",
+        '  - datafold-aws:cluster.nodeGroups[0].instanceTypes: r7a.2xlarge is not offered in use1-az3 (us-east-1b), where the group "app" runs (ec2:DescribeInstanceTypeOfferings); choose instance types offered in every AZ of the group, or other AZ ids in network.availabilityZoneIds (this region\'s others: use1-az1 (us-east-1c), use1-az4 (us-east-1d), use1-az6 (us-east-1e), use1-az5 (us-east-1f))',
+      ]);
+    });
+
+    it("refuses instance types no AZ of the region offers, naming the keys", async () => {
+      const message = await refusal(
+        planDevWith(
+          {},
+          {
+            "datafold-aws:cluster": cluster({
+              nodeGroups: [
+                { name: "app", instanceTypes: ["r7a.2xlarge"] },
+                {
+                  name: "data",
+                  instanceTypes: ["x8g.xlarge"],
+                  placement: "primary",
+                  labels: { "datafold.com/node-pool": "data" },
+                  taints: [{ key: "clickhouse", value: "reserved", effect: "NoSchedule" }],
+                },
+              ],
+            }),
+          },
+        ),
+      );
+      expect(message).to.equal(
+        "Invalid stack configuration (1 problem); nothing was declared:\n" +
+          "  - datafold-aws:network.availabilityZoneIds: empty, so this program picks 2 AZs where EKS can place the control plane and the node groups' instance types are offered, but this region has 0 (use1-az2 (us-east-1a): x8g.xlarge not offered; use1-az3 (us-east-1b): EKS cannot place a control plane there; use1-az1 (us-east-1c): x8g.xlarge not offered; use1-az4 (us-east-1d): x8g.xlarge not offered; use1-az6 (us-east-1e): x8g.xlarge not offered; use1-az5 (us-east-1f): x8g.xlarge not offered). Choose instance types offered in more AZs (cluster.nodeGroups[].instanceTypes), fewer subnets (network.privateSubnetCidrs), or AZs of your own (network.availabilityZoneIds)",
+      );
+    });
+
+    it("refuses an existing VPC without DNS support or DNS host names, naming network.vpcId", async () => {
+      const stack = readStackConfig(EXAMPLES, "existing-vpc");
+      const world = worldForStack(stack);
+      const vpcId = "vpc-0a1b2c3d4e5f60718";
+      const message = await refusal(
+        runProgram({
+          project: stack.project,
+          stack: stack.stack,
+          config: stack.config,
+          world: { ...world, vpcs: { [vpcId]: { ...world.vpcs[vpcId], enableDnsHostnames: false } } },
+          program,
+        }),
+      );
+      expect(message).to.equal(
+        "Invalid stack configuration (1 problem); nothing was declared:\n" +
+          `  - datafold-aws:network.vpcId: ${vpcId} has enableDnsHostnames (DNS host names) off; expected a VPC with both on: without them the nodes cannot resolve the cluster's private endpoint and never join (EKS User Guide, "VPC requirements and considerations"). Turn them on (aws ec2 modify-vpc-attribute --vpc-id ${vpcId} --enable-dns-support / --enable-dns-hostnames), or choose another VPC.`,
+      );
+    });
+
+    it("refuses a Kubernetes version older than the control plane runs (EKS upgraded it), saying what to set", async () => {
+      const message = await refusal(planDevWith({ eksClusters: running("1.36") }));
+      expect(message).to.equal(
+        "Invalid stack configuration (1 problem); nothing was declared:\n" +
+          '  - datafold-aws:cluster.kubernetesVersion: got "1.35", but the control plane already runs 1.36 (with cluster.supportType STANDARD, EKS upgrades a cluster itself at the end of standard support) and EKS cannot downgrade it. Set cluster.kubernetesVersion to "1.36": the node groups and add-ons follow it in this run.',
+      );
+    });
+
+    it("refuses a Kubernetes upgrade by more than one minor version", async () => {
+      const message = await refusal(planDevWith({ eksClusters: running("1.33") }));
+      expect(message).to.contain(
+        'datafold-aws:cluster.kubernetesVersion: got "1.35", but the control plane runs 1.33 and EKS upgrades one minor version at a time. Set "1.34" and run pulumi up, then the next version.',
+      );
+    });
+  });
+
+  describe("credentials: the identity that deploys reaches the cluster", () => {
+    it("passes aws:profile and aws:assumeRoles to the cluster and into the kubeconfig of the in-cluster installs", async () => {
+      const roleArn = "arn:aws:iam::123456789012:role/Deployer";
+      const run = await planDevWith(
+        {},
+        { "aws:profile": "datafold-deploy", "aws:assumeRoles": JSON.stringify([{ roleArn }]) },
+      );
+      expect(inputs(find(run, "eks:index:Cluster", "acme-datafold-eks")).providerCredentialOpts).to.deep.equal({
+        profileName: "datafold-deploy",
+        roleArn,
+      });
+      const provider = find(run, "pulumi:providers:kubernetes", "acme-datafold-k8s");
+      const kubeconfig = JSON.parse(String(inputs(provider).kubeconfig)) as {
+        users: { user: { exec: { args: string[] } } }[];
+      };
+      expect(kubeconfig.users[0].user.exec.args).to.deep.equal([
+        "--region",
+        "us-east-1",
+        "eks",
+        "get-token",
+        "--cluster-name",
+        "acme-datafold",
+        "--output",
+        "json",
+        "--role",
+        roleArn,
+        "--profile",
+        "datafold-deploy",
+      ]);
+    });
+  });
+
+  describe("later runs: the stored-data guard", () => {
+    /** The dev stack's statefulSettings, as its last deployment exported them. */
+    async function deployed(): Promise<Record<string, unknown>> {
+      return outputs((await plannedStack("dev")).run).statefulSettings as Record<string, unknown>;
+    }
+
+    it("plans when the last deployment had the same AZs, key, sizes, database and load balancer", async () => {
+      const again = await planDevWith({ previousOutputs: { statefulSettings: await deployed() } });
+      expect(count(again, "aws:ebs/volume:Volume")).to.equal(3);
+      expect(outputs(again).statefulSettings).to.deep.equal(await deployed());
+      expect(Object.keys(inputs(find(again, "aws:rds/instance:Instance", "acme-datafold-db")))).to.not.include(
+        "applyImmediately",
+      );
+    });
+
+    it("after a first deployment that failed before its outputs were saved: compares nothing, and protect still holds", async () => {
+      const run = await planDevWith({ previousOutputs: {} });
+      const volumes = run.resources.filter((r) => r.type === "aws:ebs/volume:Volume");
+      expect(volumes.map((v) => [v.name, v.protect])).to.deep.equal([
+        ["acme-datafold-clickhouse-data", true],
+        ["acme-datafold-clickhouse-logs", true],
+        ["acme-datafold-redis-data", true],
+      ]);
+    });
+
+    it("keeps the last deployment's AZs while none are pinned, whatever a first deployment would choose now", async () => {
+      const previous = { ...(await deployed()), availabilityZoneIds: ["use1-az2", "use1-az4"] };
+      const run = await planDevWith({ previousOutputs: { statefulSettings: previous } });
+      expect(outputs(run).availabilityZones).to.deep.equal(["us-east-1a", "us-east-1d"]);
+    });
+
+    it("upgrades PostgreSQL 16 -> 17 in one run: applied immediately, with a parameter group of the new family", async () => {
+      const before = await deployed();
       const previous = {
-        ...(outputs(first).statefulSettings as object),
+        ...before,
+        databaseEngineMajor: 16,
+        database: { ...(before.database as object), engineVersion: "16" },
+      };
+      const run = await planDevWith({ previousOutputs: { statefulSettings: previous } });
+      expect(inputs(find(run, "aws:rds/instance:Instance", "acme-datafold-db"))).to.include({
+        engineVersion: "17",
+        allowMajorVersionUpgrade: true,
+        applyImmediately: true,
+      });
+      expect(inputs(find(run, "aws:rds/parameterGroup:ParameterGroup", "acme-datafold-db")).family).to.equal(
+        "postgres17",
+      );
+    });
+
+    it("refuses to move the volumes' AZ or shrink a volume, explaining why, before anything is declared", async () => {
+      const previous = {
+        ...(await deployed()),
         primaryAvailabilityZoneId: "use1-az6",
         volumeSizesGb: { clickhouseData: 80, clickhouseLogs: 40, redisData: 50 },
       };
@@ -378,7 +584,7 @@ describe("program (index.ts)", () => {
       expect(err).to.be.instanceOf(ProgramError);
       const lines = (err as Error).message.split("\n");
       expect(lines[0]).to.equal(
-        "Refusing a config change that would replace or shrink stored data (nothing was changed):",
+        "Refusing a config change that would lose stored data or that AWS cannot make in place (nothing was changed):",
       );
       expect(lines[1]).to.match(
         /^ {2}- datafold-aws:network\.availabilityZoneIds: the primary AZ would move from use1-az6 to use1-az2\./,
@@ -386,19 +592,64 @@ describe("program (index.ts)", () => {
       expect(lines[2]).to.equal(
         "  - datafold-aws:storage.clickhouseData.sizeGb: 80 -> 40: an EBS volume can grow but never shrink; keep 80 or more.",
       );
-      // The volumes' AZ input carries the guard: they never reach the engine.
-      expect((err as ProgramError).resources.filter((r) => r.type === "aws:ebs/volume:Volume")).to.deep.equal([]);
-      expect((err as ProgramError).resources.filter((r) => r.type === "aws:rds/instance:Instance")).to.deep.equal([]);
+      // Refused before anything is declared: the only resource is the read of the last deployment.
+      expect(
+        (err as ProgramError).resources.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => r.type),
+      ).to.deep.equal(["pulumi:pulumi:StackReference"]);
     });
 
-    it("reads the last deployment through a reference to the stack itself", async () => {
-      const run = await planDevWith({});
-      const self = find(run, "pulumi:pulumi:StackReference", "acme-datafold-last-deployment");
-      expect([self.external, self.id, inputs(self).name]).to.deep.equal([
-        true,
-        "organization/datafold-aws/dev",
-        "organization/datafold-aws/dev",
+    it("refuses a second AZ that changes, and an internet-facing load balancer made internal under deletion protection", async () => {
+      const err = await planDevWith(
+        { previousOutputs: { statefulSettings: await deployed() } },
+        {
+          "datafold-aws:network": JSON.stringify({ availabilityZoneIds: ["use1-az2", "use1-az4"] }),
+          "datafold-aws:ingress": JSON.stringify({ internal: true }),
+        },
+      ).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect((err as Error).message.split("\n").map((l) => l.replace(/:( the| false).*/, ""))).to.deep.equal([
+        "Refusing a config change that would lose stored data or that AWS cannot make in place (nothing was changed):",
+        "  - datafold-aws:network.availabilityZoneIds",
+        "  - datafold-aws:ingress.internal",
       ]);
+    });
+
+    it("reads the last deployment through a reference to the stack itself, by the name a DIY backend parses", async () => {
+      const { run } = await plannedStack("dev");
+      const self = find(run, "pulumi:pulumi:StackReference", "acme-datafold-last-deployment");
+      expect([self.external, self.id, inputs(self).name]).to.deep.equal([true, "dev", "dev"]);
+    });
+
+    it("names itself <organization>/<project>/<stack> on Pulumi Cloud, and reads its statefulSettings", async () => {
+      const previous = { primaryAvailabilityZoneId: "use1-az2" };
+      // The read alone, under the organization Pulumi Cloud reports, without planning the stack again.
+      const run = await runProgram({
+        project: "datafold-aws",
+        stack: "dev",
+        config: {},
+        world: makeWorld("us-east-1", { previousOutputs: { statefulSettings: previous } }),
+        organization: "acme-corp",
+        program: () => lastStatefulSettings("acme-datafold").then((read) => ({ read })),
+      });
+      const self = find(run, "pulumi:pulumi:StackReference", "acme-datafold-last-deployment");
+      expect([self.id, inputs(self).name, outputs(run).read]).to.deep.equal([
+        "acme-corp/datafold-aws/dev",
+        "acme-corp/datafold-aws/dev",
+        previous,
+      ]);
+    });
+
+    describe("selfReferenceName", () => {
+      const table: [string, string, string][] = [
+        ["organization", "dev", "dev"], // a DIY backend, legacy or project layout
+        ["acme-corp", "dev", "acme-corp/datafold-aws/dev"], // Pulumi Cloud
+      ];
+      for (const [organization, stack, name] of table) {
+        it(`gives ${name} for organization ${organization}`, () =>
+          expect(selfReferenceName(organization, "datafold-aws", stack)).to.equal(name));
+      }
     });
   });
 });
