@@ -48,6 +48,7 @@ export interface ApplicationInputs {
     readonly clickhousePassword: string;
     readonly redisPassword: string;
     readonly statusCheckToken: string;
+    readonly installPassword: string;
   };
   readonly volumes: {
     readonly clickhouseData: VolumeRef;
@@ -103,6 +104,7 @@ export function applicationSettings(i: ApplicationInputs): Record<string, unknow
       ...(alb ? { awsTargetGroupArn: alb.targetGroupArn } : {}),
     },
     secrets: {
+      installMePassword: i.generated.installPassword,
       postgres: { user: i.database.user, password: i.database.password, database: i.database.name },
       clickhouse: { user: i.generated.clickhouseUser, password: i.generated.clickhousePassword },
       redis: { password: i.generated.redisPassword },

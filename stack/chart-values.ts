@@ -122,6 +122,11 @@ export const CHART_VALUE_PATHS: Readonly<Record<string, ChartValuePath>> = {
     when: "always",
     readBy: "templates/_postgres.tpl:15-16; templates/_env.tpl:52-53 (PG_PORT)",
   },
+  "secrets.installMePassword": {
+    type: "string",
+    when: "always",
+    readBy: "templates/secrets.yaml:17 (DATAFOLD_INSTALL_PASSWORD: the first-install page's password; default `-`)",
+  },
   "secrets.postgres.user": { type: "string", when: "always", readBy: "templates/secrets.yaml:24" },
   "secrets.postgres.password": { type: "string", when: "always", readBy: "templates/secrets.yaml:25" },
   "secrets.postgres.database": { type: "string", when: "always", readBy: "templates/secrets.yaml:29" },

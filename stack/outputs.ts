@@ -49,6 +49,7 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
       clickhousePassword: d.applicationSecrets.clickhousePassword,
       redisPassword: d.applicationSecrets.redisPassword,
       statusCheckToken: d.applicationSecrets.statusCheckToken,
+      installPassword: d.applicationSecrets.installPassword,
       dataId: d.storage.clickhouseDataVolumeId,
       logsId: d.storage.clickhouseLogsVolumeId,
       redisId: d.storage.redisDataVolumeId,
@@ -71,6 +72,7 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
           clickhousePassword: v.clickhousePassword,
           redisPassword: v.redisPassword,
           statusCheckToken: v.statusCheckToken,
+          installPassword: v.installPassword,
         },
         volumes: {
           clickhouseData: { id: v.dataId, sizeGb: s.clickhouseData.sizeGb },

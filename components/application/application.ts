@@ -6,8 +6,10 @@ import { GENERATED_SECRET, type GeneratedSecret } from "./secrets";
 
 /**
  * The secrets the vendor's chart needs and nothing else provides: the ClickHouse password, the
- * Redis password and the status-check token the health probes present (the chart's defaults are
- * the placeholder `-` and an empty token). Each is drawn once and then kept in the stack's state:
+ * Redis password, the status-check token the health probes present, and the password of the
+ * application's first-install page (the chart's defaults are the placeholder `-` and an empty
+ * token: datafold/helm-charts 0.10.110, charts/datafold/values.yaml lines 194-218; with `-`, anyone
+ * who reaches the site could finish the installation with it). Each is drawn once and then kept in the stack's state:
  * no `keepers`, so no config change draws it again; only a change of GENERATED_SECRET (or a
  * deleted resource) would, and that is a rotation the application takes on its next
  * `helm upgrade`. The values leave the stack only as secrets, inside `applicationSettings`.
@@ -18,6 +20,8 @@ export class ApplicationSecrets extends pulumi.ComponentResource {
   readonly clickhousePassword: pulumi.Output<string>;
   readonly redisPassword: pulumi.Output<string>;
   readonly statusCheckToken: pulumi.Output<string>;
+  /** The password of the application's first-install page (`secrets.installMePassword`). */
+  readonly installPassword: pulumi.Output<string>;
 
   constructor(name: string, rawArgs: ApplicationSecretsArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("datafold:aws:ApplicationSecrets", name, {}, opts);
@@ -31,11 +35,13 @@ export class ApplicationSecrets extends pulumi.ComponentResource {
     this.clickhousePassword = generate("clickhouse-password");
     this.redisPassword = generate("redis-password");
     this.statusCheckToken = generate("status-check-token");
+    this.installPassword = generate("install-password");
     this.registerOutputs({
       clickhouseUser: this.clickhouseUser,
       clickhousePassword: this.clickhousePassword,
       redisPassword: this.redisPassword,
       statusCheckToken: this.statusCheckToken,
+      installPassword: this.installPassword,
     });
   }
 }

@@ -23,5 +23,10 @@ export const GENERATED_SECRET = {
 } as const;
 
 /** The secrets the stack generates for the application, by logical-name role. */
-export const GENERATED_SECRETS = ["clickhouse-password", "redis-password", "status-check-token"] as const;
+export const GENERATED_SECRETS = [
+  "clickhouse-password",
+  "redis-password",
+  "status-check-token",
+  "install-password",
+] as const;
 export type GeneratedSecret = (typeof GENERATED_SECRETS)[number];

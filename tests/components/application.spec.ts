@@ -12,14 +12,15 @@ function plan(clickhouseUser?: string) {
       clickhousePassword: s.clickhousePassword,
       redisPassword: s.redisPassword,
       statusCheckToken: s.statusCheckToken,
+      installPassword: s.installPassword,
     };
   });
 }
 
-const NAMES = ["acme-clickhouse-password", "acme-redis-password", "acme-status-check-token"];
+const NAMES = ["acme-clickhouse-password", "acme-install-password", "acme-redis-password", "acme-status-check-token"];
 
 describe("ApplicationSecrets", () => {
-  it("draws the ClickHouse password, the Redis password and the status-check token, and nothing else", async () => {
+  it("draws the ClickHouse password, the Redis password, the status-check token and the install password, and nothing else", async () => {
     const run = await plan();
     expect(shape(run)).to.deep.equal(NAMES.map((n) => `random:index/randomPassword:RandomPassword ${n}`));
     for (const name of NAMES)
@@ -46,7 +47,7 @@ describe("ApplicationSecrets", () => {
 
   it("hands the values out as secrets only", async () => {
     const run = await plan();
-    for (const key of ["clickhousePassword", "redisPassword", "statusCheckToken"]) {
+    for (const key of ["clickhousePassword", "redisPassword", "statusCheckToken", "installPassword"]) {
       expect(JSON.stringify(run.outputs[key]), key).to.contain("1b47061264138c4ac30d75fd1eb44270");
     }
     const generated = (name: string) =>
@@ -56,6 +57,7 @@ describe("ApplicationSecrets", () => {
       clickhousePassword: generated("acme-clickhouse-password"),
       redisPassword: generated("acme-redis-password"),
       statusCheckToken: generated("acme-status-check-token"),
+      installPassword: generated("acme-install-password"),
     });
   });
 

@@ -38,6 +38,7 @@ const INPUTS: ApplicationInputs = {
     clickhousePassword: "chpw",
     redisPassword: "redispw",
     statusCheckToken: "token",
+    installPassword: "install",
   },
   volumes: {
     clickhouseData: { id: "vol-1", sizeGb: 40 },
@@ -61,6 +62,7 @@ const ON_DATA_NODES = {
 /** What both modes share. */
 const COMMON = {
   secrets: {
+    installMePassword: "install",
     postgres: { user: "datafold", password: "pw", database: "datafold" },
     clickhouse: { user: "datafold", password: "chpw" },
     redis: { password: "redispw" },

@@ -29,6 +29,7 @@ function albValues(): Record<string, Record<string, unknown>> {
       postgres: { server: "db.example", port: 5432 },
     },
     secrets: {
+      installMePassword: "Inst4ll",
       postgres: { user: "datafold", password: "pw", database: "datafold" },
       clickhouse: { user: "datafold", password: "chpw" },
       redis: { password: "redispw" },

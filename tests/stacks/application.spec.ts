@@ -129,6 +129,7 @@ describe("the application's values (applicationSettings), through the whole prog
       });
       expect(get(values, "secrets.redis")).to.deep.equal({ password: generated("acme-datafold-redis-password") });
       expect(get(values, "global.statusCheckToken")).to.equal(generated("acme-datafold-status-check-token"));
+      expect(get(values, "secrets.installMePassword")).to.equal(generated("acme-datafold-install-password"));
       expect(get(values, "global.deployment")).to.equal("acme-datafold");
     });
 

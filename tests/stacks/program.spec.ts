@@ -136,6 +136,7 @@ describe("program (index.ts)", () => {
         "global.statusCheckToken": generated("acme-datafold-status-check-token"),
         "global.postgres.server": db.address,
         "global.postgres.port": 5432,
+        "secrets.installMePassword": generated("acme-datafold-install-password"),
         "secrets.postgres.user": "datafold",
         "secrets.postgres.password": outputs(run).databasePassword,
         "secrets.postgres.database": "datafold",
