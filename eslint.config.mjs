@@ -5,7 +5,8 @@ import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "bin/**", "policy/node_modules/**", "eslint.config.mjs"] },
+  // scripts/register.js is plain JavaScript in no tsconfig (the loader that runs the TypeScript).
+  { ignores: ["node_modules/**", "bin/**", "policy/node_modules/**", "eslint.config.mjs", "scripts/register.js"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

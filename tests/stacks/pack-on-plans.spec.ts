@@ -27,7 +27,7 @@ function cli(script: string, args: string[]): Promise<{ code: number; stdout: st
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["-r", "ts-node/register/transpile-only", path.join(ROOT, script), ...args],
+      ["-r", path.join(ROOT, "scripts/register.js"), path.join(ROOT, script), ...args],
       { cwd: ROOT, timeout: 60000 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );

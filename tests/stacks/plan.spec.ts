@@ -19,7 +19,7 @@ function planCli(args: string[]): Promise<{ code: number; stdout: string; stderr
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["-r", "ts-node/register/transpile-only", path.join(ROOT, "scripts/plan.ts"), ...args],
+      ["-r", path.join(ROOT, "scripts/register.js"), path.join(ROOT, "scripts/plan.ts"), ...args],
       { cwd: ROOT, timeout: 60000 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
@@ -31,7 +31,7 @@ function planCliWithInput(args: string[], input: string): Promise<{ code: number
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ["-r", "ts-node/register/transpile-only", path.join(ROOT, "scripts/plan.ts"), ...args],
+      ["-r", path.join(ROOT, "scripts/register.js"), path.join(ROOT, "scripts/plan.ts"), ...args],
       {
         cwd: ROOT,
       },
