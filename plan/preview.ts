@@ -82,12 +82,14 @@ export function asFirstPreview(resources: readonly ExportedResource[]): Exported
     !r.custom && r.type !== "pulumi:pulumi:Stack" && !parents.has(r.urn);
   const isCreated = (r: ExportedResource) => r.external !== true && (r.custom || isRemoteComponent(r));
 
-  // Text the preview knows anyway: inputs fed by no resource being created (config, lookups, reads)
-  // and what reads report. A computed value equal to such text is not traced (a subnet computes
-  // its AZ's name, which the program also has from the AZ lookup).
+  // Text the preview knows anyway: inputs fed by no resource being created (config, lookups, reads),
+  // what reads report and what providers know at plan (the region). A computed value equal to such
+  // text is not traced (a subnet computes its AZ's name, which the program also has from the AZ
+  // lookup; the EKS component's kubeconfig names the region, which must not hide "us-east-1a").
   const known = new Set<string>();
   for (const r of resources) {
     if (r.external === true) for (const s of stringsIn(r.outputs)) known.add(s);
+    if (r.custom) for (const key of KNOWN_AT_PLAN) for (const s of stringsIn(r.outputs[key])) known.add(s);
     for (const [key, value] of Object.entries(r.inputs)) {
       const fed = (r.propertyDependencies[key] ?? []).some((d) => {
         const dep = byUrn.get(d);

@@ -15,7 +15,7 @@ import { kmsAliasValidName } from "../rules/kms/kms-alias-valid-name";
 import { rdsInstanceValidIdentifier } from "../rules/rds/rds-instance-valid-identifier";
 import { rdsParameterGroupValidName } from "../rules/rds/rds-parameter-group-valid-name";
 import { s3BucketValidName } from "../rules/s3/s3-bucket-valid-name";
-import { levels, messages, res, UNKNOWN, withInputs } from "./helpers";
+import { levels, messages, res, undecidedReasons, UNKNOWN, withInputs } from "./helpers";
 
 const EC2_CHARS = "at most 255 characters of a-z A-Z 0-9, spaces and ._-:/()#,@[]+=&;{}!$*";
 
@@ -105,11 +105,27 @@ describe("ec2-security-group-valid-description", () => {
       `security group rule lb-to-nodes has description "To the nodes' backend port", which EC2 refuses; expected ${EC2_CHARS}.`,
     ]);
   });
-  it("cannot tell yet when a description is unknown (advisory)", async () => {
-    expect(await levels(ec2SecurityGroupValidDescription, [withInputs(sg, { description: UNKNOWN })])).to.deep.equal([
+  it("cannot tell yet when a description is unknown (not applicable, no violation)", async () => {
+    const unknown = [withInputs(sg, { description: UNKNOWN }), withInputs(egress, { description: UNKNOWN })];
+    expect(await levels(ec2SecurityGroupValidDescription, unknown)).to.deep.equal([]);
+    expect(await undecidedReasons(ec2SecurityGroupValidDescription, unknown)).to.deep.equal([
+      ["lb", "not decided: lb (description is not known until the deployment)"],
+      ["lb-to-nodes", "not decided: lb-to-nodes (description is not known until the deployment)"],
+    ]);
+  });
+  it("reports the descriptions it knows while others are unknown, without quoting an unknown", async () => {
+    const partly = withInputs(sg, {
+      description: UNKNOWN,
+      ingress: [{ description: "it's", cidrBlocks: [UNKNOWN] }, UNKNOWN, { description: UNKNOWN }],
+      egress: UNKNOWN,
+    });
+    expect(await levels(ec2SecurityGroupValidDescription, [partly])).to.deep.equal([
+      ["mandatory", `security group lb has ingress[0].description "it's", which EC2 refuses; expected ${EC2_CHARS}.`],
+    ]);
+    expect(await undecidedReasons(ec2SecurityGroupValidDescription, [partly])).to.deep.equal([
       [
-        "advisory",
-        "can't run policy 'ec2-security-group-valid-description' from policy pack 'datafold-aws@v0.1.0' during preview: string value at .description can't be known during preview",
+        "lb",
+        "not decided: lb (description is not known until the deployment); lb (ingress[1] is not known until the deployment); lb (ingress[2].description is not known until the deployment); lb (egress is not known until the deployment)",
       ],
     ]);
   });
@@ -126,6 +142,17 @@ describe("ec2-security-group-valid-name", () => {
       'security group sg-acme-lb has no name, so Pulumi names it "sg-acme-lb-abcdef0" (its logical name, "-" and 7 random characters), which EC2 refuses; expected a name of 1 to 255 characters of a-z A-Z 0-9, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with sg-.',
     ]);
   });
+  it("decides a name from its prefix, and cannot tell yet when the name is unknown, even with a prefix", async () => {
+    expect(await messages(ec2SecurityGroupValidName, [withInputs(sg, { namePrefix: "sg-acme-" })])).to.have.length(1);
+    const unknown = [withInputs(sg, { name: UNKNOWN, namePrefix: "sg-acme-" })];
+    expect(await levels(ec2SecurityGroupValidName, unknown)).to.deep.equal([]);
+    expect(await undecidedReasons(ec2SecurityGroupValidName, unknown)).to.deep.equal([
+      ["acme-lb", "not decided: acme-lb (name is not known until the deployment)"],
+    ]);
+    expect(await undecidedReasons(ec2SecurityGroupValidName, [withInputs(sg, { namePrefix: UNKNOWN })])).to.deep.equal([
+      ["acme-lb", "not decided: acme-lb (namePrefix is not known until the deployment)"],
+    ]);
+  });
 });
 
 describe("ec2-launch-template-valid-name", () => {
@@ -138,6 +165,18 @@ describe("ec2-launch-template-valid-name", () => {
     ).to.deep.equal([
       'launch template acme-app has name "acme app", which EC2 refuses; expected 3 to 128 characters of a-z A-Z 0-9 ( ) . - / _.',
       `launch template acme-app has description "${"d".repeat(156)}..., which EC2 refuses; expected at most 255 characters.`,
+    ]);
+  });
+  it("reports a known bad name while the description is unknown, and says what it could not decide", async () => {
+    const partly = withInputs(lt, { name: "acme app", description: UNKNOWN });
+    expect(await levels(ec2LaunchTemplateValidName, [partly])).to.deep.equal([
+      [
+        "mandatory",
+        'launch template acme-app has name "acme app", which EC2 refuses; expected 3 to 128 characters of a-z A-Z 0-9 ( ) . - / _.',
+      ],
+    ]);
+    expect(await undecidedReasons(ec2LaunchTemplateValidName, [partly])).to.deep.equal([
+      ["acme-app", "not decided: acme-app (description is not known until the deployment)"],
     ]);
   });
 });
@@ -159,6 +198,15 @@ describe("elb-load-balancer-valid-name and elb-target-group-valid-name", () => {
       `target group acme has name "${"t".repeat(33)}", which Elastic Load Balancing refuses; expected at most 32 letters, digits and hyphens, not starting or ending with a hyphen.`,
     ]);
   });
+  it("cannot tell yet when a name is unknown (not applicable, no violation)", async () => {
+    expect(await levels(elbLoadBalancerValidName, [withInputs(lb, { name: UNKNOWN })])).to.deep.equal([]);
+    expect(await undecidedReasons(elbLoadBalancerValidName, [withInputs(lb, { name: UNKNOWN })])).to.deep.equal([
+      ["acme", "not decided: acme (name is not known until the deployment)"],
+    ]);
+    expect(await undecidedReasons(elbTargetGroupValidName, [withInputs(tg, { name: UNKNOWN })])).to.deep.equal([
+      ["acme", "not decided: acme (name is not known until the deployment)"],
+    ]);
+  });
 });
 
 describe("rds-instance-valid-identifier", () => {
@@ -175,6 +223,13 @@ describe("rds-instance-valid-identifier", () => {
     ).to.deep.equal([
       `DB instance acme-db has identifier "acme--x", which RDS refuses; expected 1 to 63 ${rule}.`,
       `DB instance acme-db has finalSnapshotIdentifier "acme--x-final", which RDS refuses; expected 1 to 255 ${rule}.`,
+    ]);
+  });
+  it("reports a known bad identifier while the final snapshot's is unknown, and says what it could not decide", async () => {
+    const partly = withInputs(db, { identifier: "acme--x", finalSnapshotIdentifier: UNKNOWN });
+    expect((await levels(rdsInstanceValidIdentifier, [partly])).map(([level]) => level)).to.deep.equal(["mandatory"]);
+    expect(await undecidedReasons(rdsInstanceValidIdentifier, [partly])).to.deep.equal([
+      ["acme-db", "not decided: acme-db (finalSnapshotIdentifier is not known until the deployment)"],
     ]);
   });
 });
@@ -199,6 +254,16 @@ describe("rds-parameter-group-valid-name", () => {
       'DB subnet group db has name "default", which RDS refuses; expected at most 255 letters, digits, periods, underscores, spaces and hyphens, not "default".',
     ]);
   });
+  it("cannot tell yet when a group's name is unknown, and reads no other resource's name", async () => {
+    const groups = [
+      res("aws:rds/parameterGroup:ParameterGroup", "acme-db", { name: UNKNOWN }),
+      res("aws:route53/record:Record", "validation", { name: UNKNOWN, type: "CNAME" }),
+    ];
+    expect(await levels(rdsParameterGroupValidName, groups)).to.deep.equal([]);
+    expect(await undecidedReasons(rdsParameterGroupValidName, groups)).to.deep.equal([
+      ["acme-db", "not decided: acme-db (name is not known until the deployment)"],
+    ]);
+  });
 });
 
 describe("s3-bucket-valid-name", () => {
@@ -215,6 +280,22 @@ describe("s3-bucket-valid-name", () => {
       `bucket other has bucketPrefix "${"p".repeat(38)}", which S3 refuses; expected a prefix of at most 37 characters.`,
     ]);
   });
+  it("fails uppercase in a given name and in an auto-name's logical name only where the provider keeps it", async () => {
+    expect(await messages(s3BucketValidName, [withInputs(bucket, { bucket: "Acme-Backups" })])).to.have.length(1);
+    // Pulumi lower-cases a bucket's auto-name.
+    expect(await messages(s3BucketValidName, [res("aws:s3/bucket:Bucket", "Acme-Backups", {})])).to.deep.equal([]);
+  });
+  it("cannot tell yet when the name (a random suffix of the same run) or the prefix is unknown", async () => {
+    const unknown = [
+      withInputs(bucket, { bucket: UNKNOWN }),
+      res("aws:s3/bucketV2:BucketV2", "other", { bucketPrefix: UNKNOWN }),
+    ];
+    expect(await levels(s3BucketValidName, unknown)).to.deep.equal([]);
+    expect(await undecidedReasons(s3BucketValidName, unknown)).to.deep.equal([
+      ["backups", "not decided: backups (bucket is not known until the deployment)"],
+      ["other", "not decided: other (bucketPrefix is not known until the deployment)"],
+    ]);
+  });
 });
 
 describe("kms-alias-valid-name", () => {
@@ -223,6 +304,18 @@ describe("kms-alias-valid-name", () => {
   it("fails an alias under alias/aws/", async () => {
     expect(await messages(kmsAliasValidName, [withInputs(alias, { name: "alias/aws/acme" })])).to.deep.equal([
       'KMS alias acme-db has name "alias/aws/acme", which KMS refuses; expected alias/ followed by letters, digits, / _ -, at most 256 characters in all, not starting with alias/aws/.',
+    ]);
+  });
+  it("fails a prefix under alias/aws/, and cannot tell yet when the name is unknown", async () => {
+    expect(
+      await messages(kmsAliasValidName, [res("aws:kms/alias:Alias", "p", { namePrefix: "alias/aws/acme-" })]),
+    ).to.deep.equal([
+      'KMS alias p has namePrefix "alias/aws/acme-", which KMS refuses; expected alias/ followed by letters, digits, / _ -, at most 256 characters in all, not starting with alias/aws/.',
+    ]);
+    const unknown = [withInputs(alias, { name: UNKNOWN })];
+    expect(await levels(kmsAliasValidName, unknown)).to.deep.equal([]);
+    expect(await undecidedReasons(kmsAliasValidName, unknown)).to.deep.equal([
+      ["acme-db", "not decided: acme-db (name is not known until the deployment)"],
     ]);
   });
 });
@@ -252,6 +345,18 @@ describe("iam-role-valid-name and iam-policy-valid-name", () => {
       'IAM policy p has name "a b", which IAM refuses; expected 1 to 128 characters of A-Z a-z 0-9 _ + = , . @ -.',
     ]);
   });
+  it("reports a known bad name while the description is unknown, and cannot tell yet when a name is unknown", async () => {
+    const role = res("aws:iam/role:Role", "r", { name: "a b", description: UNKNOWN });
+    expect((await levels(iamRoleValidName, [role])).map(([level]) => level)).to.deep.equal(["mandatory"]);
+    expect(await undecidedReasons(iamRoleValidName, [role])).to.deep.equal([
+      ["r", "not decided: r (description is not known until the deployment)"],
+    ]);
+    const policy = res("aws:iam/rolePolicy:RolePolicy", "p", { name: UNKNOWN });
+    expect(await levels(iamPolicyValidName, [policy])).to.deep.equal([]);
+    expect(await undecidedReasons(iamPolicyValidName, [policy])).to.deep.equal([
+      ["p", "not decided: p (name is not known until the deployment)"],
+    ]);
+  });
 });
 
 describe("eks-node-group-valid-name", () => {
@@ -271,6 +376,17 @@ describe("eks-node-group-valid-name", () => {
     ).to.deep.equal([
       `node group g has nodeGroupName "${"n".repeat(64)}", which EKS refuses; expected 1 to 63 letters, digits, hyphens and underscores, starting with a letter or digit.`,
       'EKS cluster acme-eks has name "acme.eks", which EKS refuses; expected 1 to 100 letters, digits, hyphens and underscores, starting with a letter or digit.',
+    ]);
+  });
+  it("cannot tell yet when a group's or cluster's name is unknown", async () => {
+    const unknown = [
+      res("aws:eks/nodeGroup:NodeGroup", "g", { nodeGroupName: UNKNOWN }),
+      res("eks:index:Cluster", "acme-eks", { name: UNKNOWN }),
+    ];
+    expect(await levels(eksNodeGroupValidName, unknown)).to.deep.equal([]);
+    expect(await undecidedReasons(eksNodeGroupValidName, unknown)).to.deep.equal([
+      ["g", "not decided: g (nodeGroupName is not known until the deployment)"],
+      ["acme-eks", "not decided: acme-eks (name is not known until the deployment)"],
     ]);
   });
 });
@@ -296,6 +412,41 @@ describe("eks-node-group-valid-labels-taints", () => {
       `node group data has taints[0].value "${"v".repeat(64)}", which EKS refuses; expected a taint value of at most 63 letters, digits, - _ ., starting and ending with a letter or digit.`,
     ]);
   });
+  it("decides a reserved label key and the number of taints while values are unknown, and says what it could not decide", async () => {
+    const taints: unknown[] = Array.from({ length: 50 }, (_, i) => ({
+      key: `t${i}`,
+      value: "",
+      effect: "NO_SCHEDULE",
+    }));
+    taints[0] = { key: UNKNOWN, value: UNKNOWN, effect: "NO_SCHEDULE" };
+    const partly = withInputs(group, {
+      labels: { "node-role.kubernetes.io/data": UNKNOWN },
+      taints: [...taints, UNKNOWN],
+    });
+    expect(await levels(eksNodeGroupValidLabelsTaints, [partly])).to.deep.equal([
+      [
+        "mandatory",
+        'node group data has label key "node-role.kubernetes.io/data", which EKS refuses; expected a key outside the kubernetes.io, k8s.io, eks.amazonaws.com namespaces (and their subdomains), which EKS and the kubelet reserve.',
+      ],
+      ["mandatory", "node group data has 51 taints; EKS takes at most 50."],
+    ]);
+    expect(await undecidedReasons(eksNodeGroupValidLabelsTaints, [partly])).to.deep.equal([
+      [
+        "data",
+        "not decided: data (labels.node-role.kubernetes.io/data is not known until the deployment); data (taints[0].key is not known until the deployment); data (taints[0].value is not known until the deployment); data (taints[50] is not known until the deployment)",
+      ],
+    ]);
+  });
+  it("cannot tell yet when the labels or taints are unknown", async () => {
+    const unknown = withInputs(group, { labels: UNKNOWN, taints: UNKNOWN });
+    expect(await levels(eksNodeGroupValidLabelsTaints, [unknown])).to.deep.equal([]);
+    expect(await undecidedReasons(eksNodeGroupValidLabelsTaints, [unknown])).to.deep.equal([
+      [
+        "data",
+        "not decided: data (labels is not known until the deployment); data (taints is not known until the deployment)",
+      ],
+    ]);
+  });
 });
 
 describe("aws-resource-valid-tags", () => {
@@ -315,6 +466,28 @@ describe("aws-resource-valid-tags", () => {
       "data has 51 tags; AWS takes at most 50 tags a resource.",
       'lt has tags key "aws:owner", which AWS tagging refuses; expected a tag key not starting with aws: (reserved for AWS).',
       'lt has tagSpecifications[0].tags.team "a,b", which AWS tagging refuses; expected a tag value of at most 256 letters, digits, spaces and _ . : / = + - @.',
+    ]);
+  });
+  it("decides keys and their number while values are unknown, and says what it could not decide", async () => {
+    const partly = [
+      withInputs(volume, { tags: { "aws:owner": UNKNOWN, Name: "data" } }),
+      res("aws:ec2/launchTemplate:LaunchTemplate", "lt", {
+        tags: UNKNOWN,
+        tagSpecifications: [{ resourceType: "instance", tags: { team: UNKNOWN } }, UNKNOWN],
+      }),
+    ];
+    expect(await levels(awsResourceValidTags, partly)).to.deep.equal([
+      [
+        "mandatory",
+        'data has tags key "aws:owner", which AWS tagging refuses; expected a tag key not starting with aws: (reserved for AWS).',
+      ],
+    ]);
+    expect(await undecidedReasons(awsResourceValidTags, partly)).to.deep.equal([
+      ["data", "not decided: data (tags.aws:owner is not known until the deployment)"],
+      [
+        "lt",
+        "not decided: lt (tags is not known until the deployment); lt (tagSpecifications[0].tags.team is not known until the deployment); lt (tagSpecifications[1] is not known until the deployment)",
+      ],
     ]);
   });
   it("leaves resources of other providers alone", async () => {

@@ -2,7 +2,7 @@ import { expect } from "chai";
 
 import { k8sIngressClassParamsRequireTlsPolicy as rule } from "../rules/k8s/k8s-ingress-class-params-require-tls-policy";
 import { DEFAULT_ALLOWED_SSL_POLICIES } from "../rules/elb/tls-policies";
-import { levels, messages, res, UNKNOWN, withInputs } from "./helpers";
+import { levels, messages, res, undecidedReasons, UNKNOWN, withInputs } from "./helpers";
 
 const STRICT = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 const ALLOWED = DEFAULT_ALLOWED_SSL_POLICIES.join(", ");
@@ -74,12 +74,41 @@ describe("k8s-ingress-class-params-require-tls-policy", () => {
       expect(await messages(rule, [other], config)).to.deep.equal([]);
     });
 
-    it("cannot tell yet while the values are unknown: advisory, as CrossGuard reports it during preview", async () => {
-      const found = await levels(rule, [values({ ingressClassParams: { spec: { sslPolicy: UNKNOWN } } })]);
-      expect(found.map(([level]) => level)).to.deep.equal(["advisory"]);
-      expect(found[0][1]).to.match(
-        /^can't run policy 'k8s-ingress-class-params-require-tls-policy' from policy pack 'datafold-aws@v0.1.0' during preview/,
-      );
+    it("cannot tell yet while the TLS policy is unknown (not applicable, no violation)", async () => {
+      const unknown = [
+        values({ ingressClassParams: { spec: { sslPolicy: UNKNOWN } } }),
+        res("kubernetes:helm.sh/v3:Release", "lbc", {
+          chart: "aws-load-balancer-controller",
+          values: { ingressClassParams: UNKNOWN },
+        }),
+      ];
+      expect(await levels(rule, unknown)).to.deep.equal([]);
+      expect(await undecidedReasons(rule, unknown)).to.deep.equal([
+        [
+          "acme-aws-load-balancer-controller",
+          "not decided: acme-aws-load-balancer-controller (values.ingressClassParams.spec.sslPolicy is not known until the deployment)",
+        ],
+        ["lbc", "not decided: lbc (values.ingressClassParams is not known until the deployment)"],
+      ]);
+    });
+
+    it("decides the TLS policy while other values are unknown (the controller's role, the VPC), never quoting one", async () => {
+      const partly = values({
+        ingressClass: UNKNOWN,
+        vpcId: UNKNOWN,
+        serviceAccount: { annotations: { "eks.amazonaws.com/role-arn": UNKNOWN } },
+        ingressClassParams: {
+          create: true,
+          spec: { certificateArn: [UNKNOWN], sslPolicy: "ELBSecurityPolicy-2016-08" },
+        },
+      });
+      expect(await levels(rule, [partly])).to.deep.equal([
+        [
+          "mandatory",
+          `Helm release acme-aws-load-balancer-controller creates an IngressClass; its values must set ingressClassParams.spec.sslPolicy to one of ${ALLOWED}; they have "ELBSecurityPolicy-2016-08".`,
+        ],
+      ]);
+      expect(await undecidedReasons(rule, [partly])).to.deep.equal([]);
     });
   });
 
@@ -96,6 +125,17 @@ describe("k8s-ingress-class-params-require-tls-policy", () => {
         await messages(rule, [withInputs(params, { spec: { sslPolicy: "ELBSecurityPolicy-2016-08" } })]),
       ).to.deep.equal([
         `IngressClassParams acme-alb must set spec.sslPolicy to one of ${ALLOWED}; it has "ELBSecurityPolicy-2016-08".`,
+      ]);
+    });
+    it("cannot tell yet while the spec or its TLS policy is unknown (not applicable, no violation)", async () => {
+      const unknown = [
+        withInputs(params, { spec: { scheme: "internet-facing", sslPolicy: UNKNOWN } }),
+        res("kubernetes:elbv2.k8s.aws/v1:IngressClassParams", "other", { spec: UNKNOWN }),
+      ];
+      expect(await levels(rule, unknown)).to.deep.equal([]);
+      expect(await undecidedReasons(rule, unknown)).to.deep.equal([
+        ["acme-alb", "not decided: acme-alb (spec.sslPolicy is not known until the deployment)"],
+        ["other", "not decided: other (spec is not known until the deployment)"],
       ]);
     });
   });

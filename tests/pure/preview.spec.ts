@@ -125,6 +125,23 @@ describe("asFirstPreview", () => {
     expect(get(stack).outputs).to.deep.equal({ zone: "us-east-1a", subnet: UNKNOWN });
     expect(get(reference)).to.deep.equal(reference);
   });
+  it("does not trace the region (known at plan) into a known AZ name, from a remote component's kubeconfig", () => {
+    const cluster = resource(
+      "eks:index:Cluster",
+      "eks",
+      { name: "acme" },
+      { name: "acme", kubeconfig: { args: ["--region", "us-east-1", "eks", "get-token"] } },
+      { custom: false },
+    );
+    const withCluster = asFirstPreview([...plan, cluster]);
+    const outputsOf = (r: ExportedResource) => withCluster.find((x) => x.urn === r.urn)?.outputs;
+    expect(outputsOf(cluster)).to.deep.equal({ name: "acme", kubeconfig: UNKNOWN });
+    expect(outputsOf(network)).to.deep.equal({
+      primaryAvailabilityZone: "us-east-1a",
+      primaryAvailabilityZoneId: "use1-az4",
+      primarySubnetId: UNKNOWN,
+    });
+  });
   it("keeps dependencies, parents and options", () => {
     expect(preview.map((r) => [r.urn, r.parent, r.dependencies, r.propertyDependencies, r.protect])).to.deep.equal(
       plan.map((r) => [r.urn, r.parent, r.dependencies, r.propertyDependencies, r.protect]),

@@ -46,6 +46,7 @@ describe("the policy pack on a first preview of every example stack", function (
             "iam-role-cross-account-trust-restricted",
             "iam-role-irsa-trust-pinned",
             "rds-instance-require-cmk-encryption",
+            "s3-bucket-valid-name",
             ...(stack === "existing-vpc" ? ["ebs-volumes-single-az"] : []),
           ].sort(),
         );

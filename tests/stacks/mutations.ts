@@ -26,7 +26,12 @@ export interface Mutation {
   readonly apply: (resources: Resources, stack: string) => { resources: Resources; culprit: string } | undefined;
 }
 
-/** A mutation of one resource of `type` whose URN ends with `-suffix`. */
+/** A resource's logical name (the last part of its URN). */
+function logicalName(r: ExportedResource): string {
+  return r.urn.split("::").pop() ?? r.urn;
+}
+
+/** A mutation of one resource of `type` whose URN ends with `suffix` (any resource of the type with ""). */
 function on(
   rule: string,
   what: string,
@@ -120,10 +125,22 @@ export const MUTATIONS: Mutation[] = [
   },
   on(
     "k8s-ingress-class-params-require-tls-policy",
-    "a weak TLS policy for the controller's load balancer",
-    "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams",
-    "-ingress-class-params",
-    (r) => setInputs(r, { spec: { ...(r.inputs.spec as object), sslPolicy: "ELBSecurityPolicy-2016-08" } }),
+    "a weak TLS policy for the controller's load balancer (the class alb's params, in the controller's Helm values)",
+    "kubernetes:helm.sh/v3:Release",
+    "-aws-load-balancer-controller",
+    (r) => {
+      const values = r.inputs.values as Record<string, Record<string, unknown>>;
+      const params = values.ingressClassParams;
+      return setInputs(r, {
+        values: {
+          ...values,
+          ingressClassParams: {
+            ...params,
+            spec: { ...(params.spec as object), sslPolicy: "ELBSecurityPolicy-2016-08" },
+          },
+        },
+      });
+    },
   ),
   {
     rule: "ebs-volumes-single-az",
@@ -237,5 +254,88 @@ export const MUTATIONS: Mutation[] = [
     "aws:iam/rolePolicy:RolePolicy",
     "-cluster-autoscaler",
     (r) => setInputs(r, { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }),
+  ),
+  // The AWS API limits: values the provider passes and the API refuses at `pulumi up`.
+  on(
+    "ec2-security-group-valid-description",
+    "an apostrophe in a security group's description",
+    "aws:ec2/securityGroup:SecurityGroup",
+    "-lb",
+    (r) => setInputs(r, { description: "HTTPS load balancer, to the nodes' backend port only" }),
+  ),
+  on(
+    "ec2-security-group-valid-name",
+    "a security group named sg-...",
+    "aws:ec2/securityGroup:SecurityGroup",
+    "-db",
+    (r) => setInputs(r, { name: `sg-${logicalName(r)}` }),
+  ),
+  on(
+    "ec2-launch-template-valid-name",
+    "a space in a launch template's name",
+    "aws:ec2/launchTemplate:LaunchTemplate",
+    "-app",
+    (r) => setInputs(r, { name: `${logicalName(r)} nodes` }),
+  ),
+  on(
+    "elb-load-balancer-valid-name",
+    "a load balancer name starting with internal-",
+    "aws:lb/loadBalancer:LoadBalancer",
+    "",
+    (r) => setInputs(r, { name: `internal-${r.inputs.name as string}` }),
+  ),
+  on(
+    "elb-target-group-valid-name",
+    "a target group name over 32 characters",
+    "aws:lb/targetGroup:TargetGroup",
+    "",
+    (r) => setInputs(r, { name: `${r.inputs.name as string}-nginx-nodeport` }),
+  ),
+  on(
+    "rds-instance-valid-identifier",
+    "underscores in the DB instance identifier",
+    "aws:rds/instance:Instance",
+    "-db",
+    (r) => setInputs(r, { identifier: (r.inputs.identifier as string).replace(/-/g, "_") }),
+  ),
+  on(
+    "rds-parameter-group-valid-name",
+    "a dot in a DB parameter group's name",
+    "aws:rds/parameterGroup:ParameterGroup",
+    "-db",
+    (r) => setInputs(r, { name: "postgres16.ssl" }),
+  ),
+  on(
+    "s3-bucket-valid-name",
+    "a bucket name with uppercase letters",
+    "aws:s3/bucket:Bucket",
+    "-clickhouse-backups",
+    (r) => setInputs(r, { bucket: "Acme-ClickHouse-Backups" }),
+  ),
+  on("kms-alias-valid-name", "a KMS alias under alias/aws/", "aws:kms/alias:Alias", "-db", (r) =>
+    setInputs(r, { name: (r.inputs.name as string).replace(/^alias\//, "alias/aws/") }),
+  ),
+  on("iam-role-valid-name", "spaces in an IAM role's name", "aws:iam/role:Role", "-nodes", (r) =>
+    setInputs(r, { name: logicalName(r).replace(/-/g, " ") }),
+  ),
+  on(
+    "iam-policy-valid-name",
+    "a slash in an inline policy's name",
+    "aws:iam/rolePolicy:RolePolicy",
+    "-cluster-autoscaler",
+    (r) => setInputs(r, { name: "datafold/cluster-autoscaler" }),
+  ),
+  on("eks-node-group-valid-name", "a dot in a node group's name", "aws:eks/nodeGroup:NodeGroup", "-data", (r) =>
+    setInputs(r, { nodeGroupName: "data.primary-az" }),
+  ),
+  on(
+    "eks-node-group-valid-labels-taints",
+    "a node-role.kubernetes.io label, which the kubelet refuses",
+    "aws:eks/nodeGroup:NodeGroup",
+    "-data",
+    (r) => setInputs(r, { labels: { ...(r.inputs.labels as object), "node-role.kubernetes.io/data": "true" } }),
+  ),
+  on("aws-resource-valid-tags", "a tag key starting with aws:", "aws:ebs/volume:Volume", "-clickhouse-logs", (r) =>
+    setInputs(r, { tags: { ...(r.inputs.tags as object), "aws:owner": "data-platform" } }),
   ),
 ];

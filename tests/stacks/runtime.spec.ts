@@ -15,7 +15,7 @@ import { PolicyType } from "@pulumi/pulumi/proto/analyzer_pb";
 import { asFirstPreview } from "../../plan/preview";
 import { evaluatePack, type ExportResource, PACK } from "../../policy/engine";
 import { type PolicyConfig, reconcilePackConfig } from "../../policy/lib/pack-config";
-import { policies } from "../../policy/policies";
+import { apiLimitPolicies, policies } from "../../policy/policies";
 import { EngineSide, type ServedPack, servePack } from "../../policy/tests/runtime";
 import { MUTATIONS } from "./mutations";
 import { exported, plannedStack, ROOT } from "./plans";
@@ -148,6 +148,11 @@ describe("the pack under CrossGuard's runtime, driven as the engine drives it", 
     expect(online).to.deep.equal(offline);
     expect(online.verdicts).to.deep.equal([]);
     expect(online.notApplicable.length).to.be.greaterThan(0);
+    // The backup bucket's name ends with a random suffix of the same run: not applicable, not an advisory.
+    expect(online.notApplicable.map(([policy, urn]) => [policy, urn.split("::").pop()])).to.deep.include([
+      "s3-bucket-valid-name",
+      "acme-datafold-clickhouse-backups",
+    ]);
   });
 
   it("gives the offline evaluator's verdicts on a broken first preview, under a pack config", async () => {
@@ -165,7 +170,12 @@ describe("the pack under CrossGuard's runtime, driven as the engine drives it", 
     // The config is applied: rotation reported as advisory, the ACL rule silent, 7 days of backups allowed.
     const rules = (level: string) => [...new Set(online.verdicts.filter((v) => v[2] === level).map((v) => v[0]))];
     expect(rules("advisory")).to.deep.equal(["kms-key-require-rotation"]);
-    expect(rules("mandatory")).to.include.members(["ebs-volumes-single-az", "elb-listener-require-tls-policy"]);
+    expect(rules("mandatory")).to.include.members([
+      "ebs-volumes-single-az",
+      "elb-listener-require-tls-policy",
+      "k8s-ingress-class-params-require-tls-policy",
+      ...apiLimitPolicies.map((p) => p.name),
+    ]);
     expect(
       online.verdicts.filter((v) => ["s3-bucket-no-public-acl", "rds-instance-min-backup-retention"].includes(v[0])),
     ).to.deep.equal([]);

@@ -3,7 +3,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { launchTemplateDescriptionProblem, launchTemplateNameProblem } from "../../lib/aws-limits";
 import { plannedName, reportName } from "../../lib/resource-names";
 import { LAUNCH_TEMPLATE, isOneOf } from "../../lib/types";
-import { propsOf, show } from "../../lib/values";
+import { isKnown, notKnown, peek, propsOf, show, undecided } from "../../lib/values";
 
 /** EC2 API Reference, CreateLaunchTemplate: LaunchTemplateName 3 to 128 of [a-zA-Z0-9().-/_], VersionDescription at most 255. */
 export const ec2LaunchTemplateValidName: ResourceValidationPolicy = {
@@ -11,7 +11,7 @@ export const ec2LaunchTemplateValidName: ResourceValidationPolicy = {
   description: "Launch template names and descriptions are ones EC2 accepts.",
   validateResource: (args, report) => {
     if (!isOneOf(args.type, LAUNCH_TEMPLATE)) return;
-    reportName(
+    const pending = reportName(
       report,
       "launch template",
       args.name,
@@ -19,13 +19,16 @@ export const ec2LaunchTemplateValidName: ResourceValidationPolicy = {
       plannedName(args, "name", "namePrefix"),
       launchTemplateNameProblem,
     );
-    const description = propsOf(args).description;
-    if (typeof description === "string") {
+    const props = propsOf(args);
+    const description = peek(props, "description");
+    if (!isKnown(props, "description")) pending.push(notKnown(args.name, "description"));
+    else if (typeof description === "string") {
       const allowed = launchTemplateDescriptionProblem(description);
       if (allowed !== undefined)
         report(
           `launch template ${args.name} has description ${show(description)}, which EC2 refuses; expected ${allowed}.`,
         );
     }
+    undecided(args, pending);
   },
 };

@@ -3,6 +3,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { securityGroupNameProblem } from "../../lib/aws-limits";
 import { plannedName, reportName } from "../../lib/resource-names";
 import { isOneOf } from "../../lib/types";
+import { undecided } from "../../lib/values";
 
 /** EC2 API Reference, CreateSecurityGroup GroupName: at most 255 characters of its set, not starting with sg-. */
 export const ec2SecurityGroupValidName: ResourceValidationPolicy = {
@@ -10,7 +11,7 @@ export const ec2SecurityGroupValidName: ResourceValidationPolicy = {
   description: "Security group names, given or generated from the logical name, are names EC2 accepts.",
   validateResource: (args, report) => {
     if (!isOneOf(args.type, ["aws:ec2/securityGroup:SecurityGroup"])) return;
-    reportName(
+    const pending = reportName(
       report,
       "security group",
       args.name,
@@ -18,5 +19,6 @@ export const ec2SecurityGroupValidName: ResourceValidationPolicy = {
       plannedName(args, "name", "namePrefix"),
       securityGroupNameProblem,
     );
+    undecided(args, pending);
   },
 };

@@ -3,6 +3,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { loadBalancerNameProblem } from "../../lib/aws-limits";
 import { plannedName, reportName } from "../../lib/resource-names";
 import { isOneOf } from "../../lib/types";
+import { undecided } from "../../lib/values";
 
 /** ELB API Reference (2015-12-01), CreateLoadBalancer Name: 32 letters, digits, hyphens; no internal- prefix. */
 export const elbLoadBalancerValidName: ResourceValidationPolicy = {
@@ -11,7 +12,7 @@ export const elbLoadBalancerValidName: ResourceValidationPolicy = {
     "Application and network load balancer names, given or generated, are names Elastic Load Balancing accepts.",
   validateResource: (args, report) => {
     if (!isOneOf(args.type, ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"])) return;
-    reportName(
+    const pending = reportName(
       report,
       "load balancer",
       args.name,
@@ -19,5 +20,6 @@ export const elbLoadBalancerValidName: ResourceValidationPolicy = {
       plannedName(args, "name", "namePrefix"),
       loadBalancerNameProblem,
     );
+    undecided(args, pending);
   },
 };

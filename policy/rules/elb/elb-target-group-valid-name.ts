@@ -3,6 +3,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { targetGroupNameProblem } from "../../lib/aws-limits";
 import { plannedName, reportName } from "../../lib/resource-names";
 import { TARGET_GROUP, isOneOf } from "../../lib/types";
+import { undecided } from "../../lib/values";
 
 /** ELB API Reference (2015-12-01), CreateTargetGroup Name: 32 letters, digits and hyphens, no hyphen at either end. */
 export const elbTargetGroupValidName: ResourceValidationPolicy = {
@@ -10,7 +11,7 @@ export const elbTargetGroupValidName: ResourceValidationPolicy = {
   description: "Target group names, given or generated, are names Elastic Load Balancing accepts.",
   validateResource: (args, report) => {
     if (!isOneOf(args.type, TARGET_GROUP)) return;
-    reportName(
+    const pending = reportName(
       report,
       "target group",
       args.name,
@@ -18,5 +19,6 @@ export const elbTargetGroupValidName: ResourceValidationPolicy = {
       plannedName(args, "name", "namePrefix"),
       targetGroupNameProblem,
     );
+    undecided(args, pending);
   },
 };

@@ -3,7 +3,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { iamDescriptionProblem, iamPolicyNameProblem } from "../../lib/aws-limits";
 import { plannedName, reportName } from "../../lib/resource-names";
 import { IAM_INLINE_POLICY, IAM_POLICY, isOneOf } from "../../lib/types";
-import { propsOf, show } from "../../lib/values";
+import { isKnown, notKnown, peek, propsOf, show, undecided } from "../../lib/values";
 
 /**
  * IAM API Reference: CreatePolicy PolicyName and PutRolePolicy PolicyName, 1 to 128 of [\w+=,.@-];
@@ -14,12 +14,22 @@ export const iamPolicyValidName: ResourceValidationPolicy = {
   description: "IAM managed and inline policy names, given or generated, and descriptions are ones IAM accepts.",
   validateResource: (args, report) => {
     if (!isOneOf(args.type, [...IAM_POLICY, ...IAM_INLINE_POLICY])) return;
-    reportName(report, "IAM policy", args.name, "IAM", plannedName(args, "name", "namePrefix"), iamPolicyNameProblem);
-    const description = propsOf(args).description;
-    if (typeof description === "string") {
+    const pending = reportName(
+      report,
+      "IAM policy",
+      args.name,
+      "IAM",
+      plannedName(args, "name", "namePrefix"),
+      iamPolicyNameProblem,
+    );
+    const props = propsOf(args);
+    const description = peek(props, "description");
+    if (!isKnown(props, "description")) pending.push(notKnown(args.name, "description"));
+    else if (typeof description === "string") {
       const allowed = iamDescriptionProblem(description);
       if (allowed !== undefined)
         report(`IAM policy ${args.name} has description ${show(description)}, which IAM refuses; expected ${allowed}.`);
     }
+    undecided(args, pending);
   },
 };

@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { INGRESS_CLASS_PARAMS, isOneOf } from "../../lib/types";
-import { isRecord, propsOf, show } from "../../lib/values";
+import { isRecord, isUnknownMarker, notKnown, peek, propsOf, show, undecided, type Pending } from "../../lib/values";
 import { sslPolicySchema } from "../elb/tls-policies";
 
 /** Helm releases and charts: @pulumi/kubernetes's Release, and the v4 Chart component. */
@@ -10,20 +10,36 @@ const HELM_RELEASE = ["kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v4:Ch
 /** The AWS Load Balancer Controller's chart, by name, as `repo/name` or an OCI or archive URL. */
 const LBC_CHART = /(^|\/)aws-load-balancer-controller(-[0-9][^/]*\.tgz)?$/;
 
+/** The raw value at a path of the release's values, or what is not known yet on the way to it. */
+function valueAt(values: unknown, path: string[]): { value: unknown } | { unknown: string } {
+  let current = values;
+  for (let i = 0; i < path.length; i++) {
+    if (isUnknownMarker(current)) return { unknown: ["values", ...path.slice(0, i)].join(".") };
+    current = isRecord(current) ? current[path[i]] : undefined;
+  }
+  return isUnknownMarker(current) ? { unknown: ["values", ...path].join(".") } : { value: current };
+}
+
 /**
  * The IngressClass the Load Balancer Controller's chart creates and the TLS policy its params set,
  * from the release's values; undefined when the release creates no class with params of its own.
  * The chart (aws/eks-charts, stable/aws-load-balancer-controller 1.14.0, templates/ingressclass.yaml
  * and values.yaml) creates the class `ingressClass` (default alb) unless createIngressClassResource
  * is false, and with it IngressClassParams of that name unless ingressClassParams.create is false.
+ * What decides is read first; a value not known yet is returned as such.
  */
-function controllerClass(values: unknown): { name: string; sslPolicy: unknown } | undefined {
-  const v = isRecord(values) ? values : {};
-  if (v.createIngressClassResource === false) return undefined;
-  const params = isRecord(v.ingressClassParams) ? v.ingressClassParams : {};
-  if (params.create === false) return undefined;
-  const spec = isRecord(params.spec) ? params.spec : {};
-  return { name: typeof v.ingressClass === "string" ? v.ingressClass : "alb", sslPolicy: spec.sslPolicy };
+function controllerClass(values: unknown): { name?: string; sslPolicy: unknown } | undefined | { unknown: string } {
+  for (const path of [["createIngressClassResource"], ["ingressClassParams", "create"]]) {
+    const at = valueAt(values, path);
+    if ("unknown" in at) return at;
+    if (at.value === false) return undefined;
+  }
+  const sslPolicy = valueAt(values, ["ingressClassParams", "spec", "sslPolicy"]);
+  if ("unknown" in sslPolicy) return sslPolicy;
+  const name = valueAt(values, ["ingressClass"]);
+  // The class's name only names it in the message: one not known yet is left out, never quoted.
+  if ("unknown" in name) return { sslPolicy: sslPolicy.value };
+  return { name: typeof name.value === "string" ? name.value : "alb", sslPolicy: sslPolicy.value };
 }
 
 /**
@@ -34,7 +50,8 @@ function controllerClass(values: unknown): { name: string; sslPolicy: unknown } 
  * values, and any IngressClassParams declared on their own. (The vendor's chart also sets the
  * legacy class annotation, which the controller honours before the class, so its Ingress takes the
  * policy from its own values, nginx.ingress.awsSecurityPolicy; the program sets both from
- * ingress.sslPolicy.)
+ * ingress.sslPolicy.) The values also hold what a preview does not know (the controller's role, the
+ * VPC): only the values on the way to the TLS policy are read.
  */
 export const k8sIngressClassParamsRequireTlsPolicy: ResourceValidationPolicy = {
   name: "k8s-ingress-class-params-require-tls-policy",
@@ -44,23 +61,30 @@ export const k8sIngressClassParamsRequireTlsPolicy: ResourceValidationPolicy = {
   validateResource: (args, report) => {
     const { allowedSslPolicies } = args.getConfig<{ allowedSslPolicies: string[] }>();
     const allowed = (policy: unknown) => typeof policy === "string" && allowedSslPolicies.includes(policy);
+    const props = propsOf(args);
+    const pending: Pending[] = [];
     if (isOneOf(args.type, INGRESS_CLASS_PARAMS)) {
-      const spec = propsOf(args).spec;
+      const spec = peek(props, "spec");
       const sslPolicy = isRecord(spec) ? spec.sslPolicy : undefined;
-      if (!allowed(sslPolicy)) {
+      if (isUnknownMarker(spec)) pending.push(notKnown(args.name, "spec"));
+      else if (isUnknownMarker(sslPolicy)) pending.push(notKnown(args.name, "spec.sslPolicy"));
+      else if (!allowed(sslPolicy)) {
         report(
           `IngressClassParams ${args.name} must set spec.sslPolicy to one of ${allowedSslPolicies.join(", ")}; it has ${show(sslPolicy ?? "none")}.`,
         );
       }
-      return;
+      return undecided(args, pending);
     }
     if (!isOneOf(args.type, HELM_RELEASE)) return;
-    const props = propsOf(args);
-    if (typeof props.chart !== "string" || !LBC_CHART.test(props.chart)) return;
-    const cls = controllerClass(props.values);
-    if (cls !== undefined && !allowed(cls.sslPolicy)) {
+    const chart = peek(props, "chart");
+    if (isUnknownMarker(chart)) return undecided(args, [notKnown(args.name, "chart")]);
+    if (typeof chart !== "string" || !LBC_CHART.test(chart)) return;
+    const cls = controllerClass(peek(props, "values"));
+    if (cls === undefined) return;
+    if ("unknown" in cls) return undecided(args, [notKnown(args.name, cls.unknown)]);
+    if (!allowed(cls.sslPolicy)) {
       report(
-        `Helm release ${args.name} creates the IngressClass ${cls.name}; its values must set ingressClassParams.spec.sslPolicy to one of ${allowedSslPolicies.join(", ")}; they have ${show(cls.sslPolicy ?? "none")}.`,
+        `Helm release ${args.name} creates ${cls.name !== undefined ? `the IngressClass ${cls.name}` : "an IngressClass"}; its values must set ingressClassParams.spec.sslPolicy to one of ${allowedSslPolicies.join(", ")}; they have ${show(cls.sslPolicy ?? "none")}.`,
       );
     }
   },

@@ -3,6 +3,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { rdsIdentifierProblem } from "../../lib/aws-limits";
 import { plannedName, reportName } from "../../lib/resource-names";
 import { RDS_INSTANCE, isOneOf } from "../../lib/types";
+import { undecided } from "../../lib/values";
 
 /**
  * RDS API Reference: CreateDBInstance DBInstanceIdentifier (1 to 63, a letter first, no "--", no
@@ -13,21 +14,25 @@ export const rdsInstanceValidIdentifier: ResourceValidationPolicy = {
   description: "DB instance and final snapshot identifiers, given or generated, are identifiers RDS accepts.",
   validateResource: (args, report) => {
     if (!isOneOf(args.type, RDS_INSTANCE)) return;
-    reportName(
-      report,
-      "DB instance",
-      args.name,
-      "RDS",
-      plannedName(args, "identifier", "identifierPrefix", { lowercase: true }),
-      (n) => rdsIdentifierProblem(n, 63),
-    );
-    reportName(
-      report,
-      "DB instance",
-      args.name,
-      "RDS",
-      plannedName(args, "finalSnapshotIdentifier", undefined, { autoNamed: false }),
-      (n) => rdsIdentifierProblem(n, 255),
-    );
+    // Both are checked, each as far as it is known; what is not known yet is said last.
+    const pending = [
+      ...reportName(
+        report,
+        "DB instance",
+        args.name,
+        "RDS",
+        plannedName(args, "identifier", "identifierPrefix", { lowercase: true }),
+        (n) => rdsIdentifierProblem(n, 63),
+      ),
+      ...reportName(
+        report,
+        "DB instance",
+        args.name,
+        "RDS",
+        plannedName(args, "finalSnapshotIdentifier", undefined, { autoNamed: false }),
+        (n) => rdsIdentifierProblem(n, 255),
+      ),
+    ];
+    undecided(args, pending);
   },
 };
