@@ -115,7 +115,7 @@ describe("offline plan", () => {
         "   71 in the AWS account",
         "    4 inside the cluster, through the Kubernetes provider (they need the cluster API)",
         "    9 components: groupings, no resource of their own",
-        "    9 helpers: providers, random values, stack references (nothing in the account)",
+        "   10 helpers: providers, random values, stack references (nothing in the account)",
       ]);
       expect(stdout).to.contain(`\n${exported.deployment.resources.length} resources planned:\n`);
       expect(stdout).to.contain(
