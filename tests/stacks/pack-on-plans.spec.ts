@@ -17,7 +17,7 @@ import { makeWorld } from "../../plan/world";
 import { evaluate, type ExportResource } from "../../policy/engine";
 import * as wire from "../../policy/lib/wire";
 import { policies } from "../../policy/policies";
-import { EXAMPLES, exported, plannedStack, program, ROOT } from "./plans";
+import { EXAMPLES, exported, plannedDevByCommand, plannedStack, program, ROOT } from "./plans";
 
 function rulesHit(violations: { policy: string }[]): string[] {
   return [...new Set(violations.map((v) => v.policy))].sort();
@@ -145,13 +145,12 @@ describe("the policy pack on the program's plans", () => {
 
   describe("npm run plan", () => {
     it("passes the offline plan's JSON of the dev stack", async () => {
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "datafold-policy-")), "dev.json");
-      const plan = await cli("scripts/plan.ts", ["dev", "--json", file]);
+      const plan = await plannedDevByCommand();
       expect(plan.code).to.equal(0);
       expect(plan.stdout.trim().split("\n").pop()).to.equal(
         `Policy check: ${policies.length} policies, no violations.`,
       );
-      const result = await cli("policy/cli.ts", [file]);
+      const result = await cli("policy/cli.ts", [plan.json]);
       expect([result.code, result.stdout.trim().split("\n").pop()]).to.deep.equal([
         0,
         `Policy check: ${policies.length} policies, no violations.`,

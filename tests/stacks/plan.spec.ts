@@ -10,7 +10,7 @@ import { mergeEscConfig, readStackConfig, SECRET_PLACEHOLDER } from "../../plan/
 import { REGION_ZONES, regionZones } from "../../plan/world";
 import { diffExports } from "../../scripts/plan-diff";
 import { outputs } from "../helpers";
-import { plannedStack } from "./plans";
+import { plannedDevByCommand, plannedStack } from "./plans";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -56,12 +56,11 @@ describe("offline plan", () => {
 
     before(async function () {
       this.timeout(60000);
-      const file = path.join(tempDir(), "dev.json");
-      const result = await planCli(["dev", "--json", file]);
+      const result = await plannedDevByCommand();
       expect(result.stderr).to.equal("");
       expect(result.code).to.equal(0);
       stdout = result.stdout;
-      exported = JSON.parse(fs.readFileSync(file, "utf8")) as StackExport;
+      exported = JSON.parse(fs.readFileSync(result.json, "utf8")) as StackExport;
     });
 
     it("prints the mode, what needs the cluster API, the tree, the counts by kind, the outputs and the messages for the dev stack", () => {
