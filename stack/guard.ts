@@ -2,8 +2,9 @@
  * The guard against config changes that AWS cannot carry out in place, or only by deleting data.
  * The stack exports the settings that decide them (`statefulSettings`); the next run reads them back
  * from its own last deployment (stack/last-deployment.ts) before anything is declared and refuses,
- * with what to do instead, any change that would replace or shrink stored data, move the cluster's
- * AZs, or replace a load balancer AWS will not delete. Plain data in, problems out; no Pulumi import.
+ * with what to do instead, any change that would replace or shrink stored data, rename the
+ * deployment (a second one beside the first), move the cluster's AZs, VPC or subnets, or replace a
+ * load balancer AWS will not delete. Plain data in, problems out; no Pulumi import.
  *
  * With no previous `statefulSettings` (a new stack, a stack last deployed before this guard, or a
  * first deployment that failed before its outputs were saved) there is nothing to compare and the
@@ -18,6 +19,18 @@ import { isRecord } from "../config/values";
 import type { Settings } from "../config/settings";
 
 export interface StatefulSettings {
+  /** The name every resource's logical name, and the cluster's, derive from. */
+  readonly deploymentName: string;
+  /** The network the cluster, the nodes and the database sit in. */
+  readonly network: RecordedNetwork;
+  /** `platform.enabled`: whether the controllers' Helm releases are Pulumi's (model A). */
+  readonly platformEnabled: boolean;
+  /**
+   * The principal that created the cluster, to which EKS gave a cluster-admin access entry
+   * (config/caller.ts): the caller of the run that found no cluster, kept by later runs; "" when
+   * the cluster was created before this was recorded.
+   */
+  readonly clusterCreator: string;
   /** The AZ id the EBS volumes live in. */
   readonly primaryAvailabilityZoneId: string;
   /** The config key that decides the AZs (`network.availabilityZoneIds`, or `network.privateSubnetIds` in an existing VPC), for the message. */
@@ -43,6 +56,23 @@ export interface StatefulSettings {
   };
 }
 
+/**
+ * A new VPC's CIDRs (`vpcId` ""), or an existing VPC and its subnets: what cannot change under a
+ * running cluster (statefulChangeProblems).
+ */
+export type RecordedNetwork =
+  | {
+      readonly vpcId: "";
+      readonly vpcCidr: string;
+      readonly privateSubnetCidrs: readonly string[];
+      readonly publicSubnetCidrs: readonly string[];
+    }
+  | {
+      readonly vpcId: string;
+      readonly privateSubnetIds: readonly string[];
+      readonly publicSubnetIds: readonly string[];
+    };
+
 const K = "datafold-aws:";
 const list = (ids: readonly unknown[]) => `[${ids.join(", ")}]`;
 
@@ -56,6 +86,14 @@ function previousZoneIds(previous: Record<string, unknown>): string[] | undefine
 export function statefulChangeProblems(previous: unknown, current: StatefulSettings): string[] {
   if (!isRecord(previous)) return []; // a first deployment, or one from before this guard
   const problems: string[] = [];
+  const prevName = previous.deploymentName;
+  if (typeof prevName === "string" && prevName !== current.deploymentName) {
+    problems.push(
+      `${K}deploymentName: "${prevName}" -> "${current.deploymentName}": every logical name of this stack, and the names of the cluster, the database and the load balancer, derive from it, ` +
+        `so this run would create a second, complete deployment beside the first (cluster, node groups, empty volumes and bucket, an empty database, a load balancer) and then stop at deleting the first one's protected volumes, bucket, database and keys. ` +
+        `Keep "${prevName}"; a deployment under another name is another stack (pulumi stack init), its data moved by snapshot and restore.`,
+    );
+  }
   const prevAz = previous.primaryAvailabilityZoneId;
   const primaryMoves = typeof prevAz === "string" && prevAz !== current.primaryAvailabilityZoneId;
   if (primaryMoves) {
@@ -66,7 +104,10 @@ export function statefulChangeProblems(previous: unknown, current: StatefulSetti
     );
   }
   const prevIds = previousZoneIds(previous);
-  if (!primaryMoves && prevIds !== undefined) problems.push(...zoneListProblems(prevIds, current));
+  const zoneList = !primaryMoves && prevIds !== undefined ? zoneListProblems(prevIds, current) : [];
+  problems.push(...zoneList);
+  // A changed subnet list whose AZs changed too is already explained above.
+  problems.push(...networkProblems(previous.network, current.network, primaryMoves || zoneList.length > 0));
 
   const prevKey = previous.storageKmsKeyArn;
   if (typeof prevKey === "string" && prevKey !== current.storageKmsKeyArn) {
@@ -129,6 +170,73 @@ function zoneListProblems(prevIds: readonly string[], current: StatefulSettings)
 }
 
 /**
+ * The network under a running cluster cannot change:
+ * - a new VPC's CIDR, or a subnet's, is fixed when it is created (hashicorp/terraform-provider-aws,
+ *   under @pulumi/aws: `cidr_block` is ForceNew in internal/service/ec2/vpc_.go and vpc_subnet.go),
+ *   so a change replaces the VPC (and everything in it) or the subnet; EC2 deletes neither while
+ *   instances and network interfaces are in it (EC2 API reference, DeleteSubnet: "You must terminate
+ *   all running instances in the subnet before you can delete the subnet"; DeleteVpc likewise);
+ * - the database cannot leave a subnet it runs in ("If you launch a DB instance with a subnet group
+ *   containing two subnets in two AZs, then you can't delete any subnets from the subnet group": AWS
+ *   Knowledge Center, "How can I delete a subnet that is part of an Amazon RDS DB subnet group?");
+ * - a node group cannot move to other subnets (EKS UpdateNodegroupConfig takes no subnets), so every
+ *   group would be replaced;
+ * - another VPC moves all of it.
+ * An existing VPC's public subnets may change: they hold only the load balancer (this stack's, or
+ * the controller's), whose subnets ELBv2 changes in place (API reference, SetSubnets: "The
+ * specified subnets replace the previously enabled subnets").
+ */
+function networkProblems(previous: unknown, current: RecordedNetwork, zonesReported: boolean): string[] {
+  if (!isRecord(previous) || typeof previous.vpcId !== "string") return []; // recorded before the network was
+  const strings = (x: unknown): string[] | undefined =>
+    Array.isArray(x) && x.every((y) => typeof y === "string") ? x : undefined;
+  const vpc = (id: string) => (id === "" ? "the VPC this stack created" : id);
+  if (previous.vpcId !== current.vpcId) {
+    const created =
+      previous.vpcId === "" ? ", and EC2 cannot delete the VPC this stack created while they are in it" : "";
+    return [
+      `${K}network.vpcId: ${vpc(previous.vpcId)} -> ${vpc(current.vpcId)}: the cluster, its nodes, the database and the load balancer would move to another VPC; ` +
+        `the database cannot leave the subnets it runs in, nor a node group its subnets${created}. ` +
+        `Keep network.vpcId ${previous.vpcId === "" ? "empty" : previous.vpcId}; a deployment in another VPC is a new stack.`,
+    ];
+  }
+  if (!("vpcCidr" in current)) {
+    const before = strings(previous.privateSubnetIds);
+    const after = current.privateSubnetIds;
+    if (zonesReported || before === undefined) return [];
+    if (before.length === after.length && before.every((id) => after.includes(id))) return [];
+    return [
+      `${K}network.privateSubnetIds: ${list(before)} -> ${list(after)}: the cluster's, the nodes' and the database's subnets would change under them; ` +
+        "EKS cannot move a node group to other subnets (every group would be replaced), and RDS cannot take the database out of a subnet it runs in. " +
+        `Keep network.privateSubnetIds ${list(before)}; a deployment on other subnets is a new stack.`,
+    ];
+  }
+  const problems: string[] = [];
+  if (typeof previous.vpcCidr === "string" && previous.vpcCidr !== current.vpcCidr) {
+    problems.push(
+      `${K}network.vpcCidr: ${previous.vpcCidr} -> ${current.vpcCidr} replaces the VPC (its CIDR is fixed when it is created), and with it every subnet, under the running cluster, nodes and database: ` +
+        `EC2 cannot delete the old VPC while they are in it. Keep ${previous.vpcCidr}; a deployment with other addresses is a new stack.`,
+    );
+  }
+  for (const [key, holds] of [
+    ["privateSubnetCidrs", "the nodes', the database's and the cluster's network interfaces"],
+    ["publicSubnetCidrs", "the NAT gateway's and the load balancer's network interfaces"],
+  ] as const) {
+    const before = strings(previous[key]) ?? [];
+    const after = current[key];
+    before.forEach((cidr, i) => {
+      if (i < after.length && after[i] !== cidr) {
+        problems.push(
+          `${K}network.${key}[${i}]: ${cidr} -> ${after[i]} replaces the subnet (its CIDR is fixed when it is created), and EC2 cannot delete the old one while ${holds} are in it. ` +
+            `Keep ${cidr}; a deployment with other addresses is a new stack.`,
+        );
+      }
+    });
+  }
+  return problems;
+}
+
+/**
  * A load balancer this program created with deletion protection cannot be replaced (a change of
  * scheme: the ELBv2 API has no call that changes it, so the provider creates a new load balancer)
  * or removed (controller mode): AWS refuses to delete it while the protection is on (Elastic Load
@@ -178,11 +286,27 @@ export function statefulChangeError(problems: readonly string[]): Error {
   );
 }
 
-/** The settings the guard compares, once the AZs are known (in subnet order, the primary first). */
-export function statefulSettings(settings: Settings, zones: readonly Zone[]): StatefulSettings {
+/**
+ * The settings the guard compares, once the AZs are known (in subnet order, the primary first), and
+ * the principal that created the cluster (stack/preflight.ts decides it).
+ */
+export function statefulSettings(settings: Settings, zones: readonly Zone[], clusterCreator: string): StatefulSettings {
   const s = settings.storage;
   const d = settings.database;
+  const n = settings.network;
   return {
+    deploymentName: settings.deploymentName,
+    network:
+      n.vpcId === ""
+        ? {
+            vpcId: "",
+            vpcCidr: n.vpcCidr,
+            privateSubnetCidrs: n.privateSubnetCidrs,
+            publicSubnetCidrs: n.publicSubnetCidrs,
+          }
+        : { vpcId: n.vpcId, privateSubnetIds: n.privateSubnetIds, publicSubnetIds: n.publicSubnetIds },
+    platformEnabled: settings.platform.enabled,
+    clusterCreator,
     primaryAvailabilityZoneId: zones[0].id,
     primaryAvailabilityZoneKey:
       settings.network.vpcId === "" ? "network.availabilityZoneIds" : "network.privateSubnetIds",

@@ -13,6 +13,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
+import { isRecord } from "../config/values";
+
 /** The organization every DIY backend reports (pulumi/pulumi pkg/backend/diy/state.go: `Organization: "organization"`). */
 export const DIY_ORGANIZATION = "organization";
 
@@ -34,11 +36,21 @@ export function selfReferenceName(organization: string, project: string, stack: 
 /**
  * Reads the last deployment's `statefulSettings` (undefined for a new stack, or one whose last
  * deployment did not export it). Registers the read `${name}-last-deployment`, nothing else.
+ *
+ * Settings recorded before they held `deploymentName` get it from the `clusterName` output, which
+ * every deployment of this program has exported as the EKS cluster's name, `deploymentName`
+ * itself (index.ts), so that the guard sees a rename from the first run that knows to look.
  */
 export async function lastStatefulSettings(name: string): Promise<unknown> {
   const self = new pulumi.StackReference(`${name}-last-deployment`, {
     name: selfReferenceName(pulumi.getOrganization(), pulumi.getProject(), pulumi.getStack()),
   });
-  const details = await self.getOutputDetails("statefulSettings");
-  return details.value ?? details.secretValue;
+  const read = async (output: string): Promise<unknown> => {
+    const details = await self.getOutputDetails(output);
+    return (details.value ?? details.secretValue) as unknown;
+  };
+  const recorded = await read("statefulSettings");
+  if (!isRecord(recorded) || "deploymentName" in recorded) return recorded;
+  const clusterName = await read("clusterName");
+  return typeof clusterName === "string" ? { ...recorded, deploymentName: clusterName } : recorded;
 }

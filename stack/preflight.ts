@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import type { NodeGroupSettings } from "../components/cluster/args";
 import { existingSubnetProblems, type FoundSubnet, type Zone } from "../components/network/plan";
-import { callerProblems } from "../config/caller";
+import { callerChecks, principalArn } from "../config/caller";
 import type { Settings } from "../config/settings";
 import { ConfigError } from "../config/validator";
 import { isRecord } from "../config/values";
@@ -75,30 +75,49 @@ export interface Preflight {
 /**
  * Throws ConfigError with every problem found, or the guard's error; resolves with what the
  * components need when there is none.
+ *
+ * The last deployment (a read of the stack itself) is read before the checks when the cluster
+ * exists: the checks of a deployed stack depend on what it recorded (who created the cluster,
+ * whether the platform was on). Before the first deployment it is read once the checks pass.
  */
 export async function preflight(settings: Settings, probe: Probe = tcpProbe): Promise<Preflight> {
+  const dryRun = pulumi.runtime.isDryRun();
   const caller = await aws.getCallerIdentity({});
-  const problems = callerProblems(settings.cluster, caller.arn);
   const placement = settings.network.vpcId === "" ? await newVpcZones(settings) : await existingVpcZones(settings);
-  problems.push(...placement.problems);
   const running = await runningCluster(settings.deploymentName);
+  let previous = running ? await lastStatefulSettings(settings.deploymentName) : undefined;
+  const recordedCreator =
+    isRecord(previous) && typeof previous.clusterCreator === "string" ? previous.clusterCreator : "";
+  const lastPlatformEnabled =
+    isRecord(previous) && typeof previous.platformEnabled === "boolean" ? previous.platformEnabled : undefined;
+
+  const access = callerChecks(settings.cluster, caller.arn, {
+    clusterExists: running !== undefined,
+    dryRun,
+    clusterCreator: recordedCreator,
+  });
+  const problems = [...access.problems, ...placement.problems];
   problems.push(...kubernetesVersionProblems(running?.version, settings.cluster.kubernetesVersion));
 
-  // The cluster API, needed only when something inside the cluster is declared.
-  if (settings.platform.enabled) {
-    const reach = clusterApiReachability({
-      platformEnabled: true,
-      newVpc: settings.network.vpcId === "",
-      endpointPublicAccess: settings.cluster.endpointPublicAccess,
-      publicAccessCidrs: settings.cluster.publicAccessCidrs,
-      cluster: running ? await reachable(running, probe) : undefined,
-    });
-    problems.push(...reach.problems);
-    for (const warning of reach.warnings) await pulumi.log.warn(warning);
-  }
+  // The cluster API: needed when something inside the cluster is declared, or is to be deleted
+  // (the last deployment had the platform on and this one turns it off).
+  const reach =
+    settings.platform.enabled || (running !== undefined && lastPlatformEnabled === true)
+      ? clusterApiReachability({
+          platformEnabled: settings.platform.enabled,
+          ...(lastPlatformEnabled === undefined ? {} : { lastPlatformEnabled }),
+          dryRun,
+          newVpc: settings.network.vpcId === "",
+          endpointPublicAccess: settings.cluster.endpointPublicAccess,
+          publicAccessCidrs: settings.cluster.publicAccessCidrs,
+          cluster: running ? await reachable(running, settings.region, probe) : undefined,
+        })
+      : { problems: [], warnings: [] };
+  problems.push(...reach.problems);
+  for (const warning of [...access.warnings, ...reach.warnings]) await pulumi.log.warn(warning);
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const previous = await lastStatefulSettings(settings.deploymentName);
+  if (!running) previous = await lastStatefulSettings(settings.deploymentName);
   let zones = placement.zones;
   const recorded = recordedZones(previous);
   if (settings.network.vpcId === "" && settings.network.availabilityZoneIds.length === 0 && recorded) {
@@ -107,7 +126,8 @@ export async function preflight(settings: Settings, probe: Probe = tcpProbe): Pr
     if (kept.problems.length > 0) throw new ConfigError(kept.problems);
     zones = kept.zones;
   }
-  const current = statefulSettings(settings, zones);
+  // The run that finds no cluster creates it as the caller; later runs keep what that one recorded.
+  const current = statefulSettings(settings, zones, running ? recordedCreator : principalArn(caller.arn));
   const refused = statefulChangeProblems(previous, current);
   if (refused.length > 0) throw statefulChangeError(refused);
   return {
@@ -216,8 +236,10 @@ async function runningCluster(clusterName: string): Promise<aws.eks.GetClusterRe
  * The running cluster's endpoint with the probe's answer. The endpoint as it is now: a run that
  * changes endpoint access is judged by the current one, as the preview's Kubernetes provider is.
  */
-async function reachable(cluster: aws.eks.GetClusterResult, probe: Probe): Promise<ExistingCluster> {
+async function reachable(cluster: aws.eks.GetClusterResult, region: string, probe: Probe): Promise<ExistingCluster> {
   return {
+    name: cluster.name,
+    region,
     endpoint: cluster.endpoint,
     endpointPublicAccess: cluster.vpcConfig.endpointPublicAccess,
     publicAccessCidrs: cluster.vpcConfig.publicAccessCidrs,

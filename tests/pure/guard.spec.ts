@@ -10,7 +10,17 @@ import {
 import { autoMinorVersionUpgrade, majorVersion, parameterGroupFamily } from "../../components/database/engine";
 import { validateConfig } from "../../config/validator";
 
+const NEW_VPC = {
+  vpcId: "",
+  vpcCidr: "10.0.0.0/16",
+  privateSubnetCidrs: ["10.0.0.0/24", "10.0.1.0/24"],
+  publicSubnetCidrs: ["10.0.100.0/24", "10.0.101.0/24"],
+} as const;
 const CURRENT: StatefulSettings = {
+  deploymentName: "acme",
+  network: NEW_VPC,
+  platformEnabled: true,
+  clusterCreator: "arn:aws:iam::123456789012:role/Deployer",
   primaryAvailabilityZoneId: "use1-az2",
   primaryAvailabilityZoneKey: "network.availabilityZoneIds",
   availabilityZoneIds: ["use1-az2", "use1-az1"],
@@ -21,11 +31,39 @@ const CURRENT: StatefulSettings = {
   loadBalancer: { mode: "alb", internal: false, deletionProtection: true },
 };
 /** The settings an existing-VPC stack records. */
-const EXISTING: StatefulSettings = { ...CURRENT, primaryAvailabilityZoneKey: "network.privateSubnetIds" };
-/** What the guard recorded before it knew the AZ list, the database and the load balancer. */
+const EXISTING_VPC = {
+  vpcId: "vpc-0a1b2c3d4e5f60718",
+  privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"],
+  publicSubnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+};
+const EXISTING: StatefulSettings = {
+  ...CURRENT,
+  network: EXISTING_VPC,
+  primaryAvailabilityZoneKey: "network.privateSubnetIds",
+};
+/** What the guard recorded before it knew the AZ list, the database and the load balancer (nor the identity). */
 const OLD_FORMAT = Object.fromEntries(
-  Object.entries(CURRENT).filter(([key]) => !["availabilityZoneIds", "database", "loadBalancer"].includes(key)),
+  Object.entries(CURRENT).filter(
+    ([key]) =>
+      ![
+        "availabilityZoneIds",
+        "database",
+        "loadBalancer",
+        "deploymentName",
+        "network",
+        "platformEnabled",
+        "clusterCreator",
+      ].includes(key),
+  ),
 );
+/** What it recorded before it knew the deployment's name, network, platform and cluster creator. */
+const BEFORE_IDENTITY = Object.fromEntries(
+  Object.entries(CURRENT).filter(
+    ([key]) => !["deploymentName", "network", "platformEnabled", "clusterCreator"].includes(key),
+  ),
+);
+const NEW_STACK =
+  "a deployment under another name is another stack (pulumi stack init), its data moved by snapshot and restore.";
 
 const STEPS =
   "First set ingress.deletionProtection: false and run pulumi up with nothing else changed; then make this change (the new load balancer has a new DNS name: point the domain at loadBalancerDnsName); then set deletionProtection back to true.";
@@ -81,6 +119,18 @@ describe("stateful change guard", () => {
       ],
     ],
     [
+      "an existing VPC's subnets exchanged for ones in other AZs: said once, as an AZ change",
+      { ...EXISTING },
+      {
+        ...EXISTING,
+        network: { ...EXISTING_VPC, privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0ccccccccccccccc2"] },
+        availabilityZoneIds: ["use1-az2", "use1-az6"],
+      },
+      [
+        "datafold-aws:network.privateSubnetIds: the cluster's AZs would change from [use1-az1, use1-az2] to [use1-az2, use1-az6]; EKS accepts subnets only in the AZs the cluster was created with. Choose private subnets in [use1-az1, use1-az2], one per AZ, the first in use1-az2; a cluster in other AZs is a new stack.",
+      ],
+    ],
+    [
       "an internet-facing load balancer made internal while its deletion protection is on",
       { ...CURRENT },
       { ...CURRENT, loadBalancer: { mode: "alb", internal: true, deletionProtection: false } },
@@ -106,6 +156,88 @@ describe("stateful change guard", () => {
       "a scheme change in controller mode (no load balancer of this stack's)",
       { ...CURRENT, loadBalancer: { mode: "controller", internal: false, deletionProtection: true } },
       { ...CURRENT, loadBalancer: { mode: "controller", internal: true, deletionProtection: true } },
+      [],
+    ],
+    [
+      "a deployment recorded before the guard knew its name, network, platform and creator",
+      { ...BEFORE_IDENTITY },
+      { ...CURRENT, deploymentName: "other", network: { ...NEW_VPC, vpcCidr: "10.1.0.0/16" } },
+      [],
+    ],
+    [
+      "a renamed deployment (a second, complete deployment beside the first)",
+      { ...CURRENT },
+      { ...CURRENT, deploymentName: "acme-2" },
+      [
+        `datafold-aws:deploymentName: "acme" -> "acme-2": every logical name of this stack, and the names of the cluster, the database and the load balancer, derive from it, so this run would create a second, complete deployment beside the first (cluster, node groups, empty volumes and bucket, an empty database, a load balancer) and then stop at deleting the first one's protected volumes, bucket, database and keys. Keep "acme"; ${NEW_STACK}`,
+      ],
+    ],
+    [
+      "a new VPC's CIDR that changes (the VPC, and everything in it, would be replaced)",
+      { ...CURRENT },
+      {
+        ...CURRENT,
+        network: {
+          ...NEW_VPC,
+          vpcCidr: "10.1.0.0/16",
+          privateSubnetCidrs: ["10.1.0.0/24", "10.1.1.0/24"],
+          publicSubnetCidrs: ["10.1.100.0/24", "10.1.101.0/24"],
+        },
+      },
+      [
+        "datafold-aws:network.vpcCidr: 10.0.0.0/16 -> 10.1.0.0/16 replaces the VPC (its CIDR is fixed when it is created), and with it every subnet, under the running cluster, nodes and database: EC2 cannot delete the old VPC while they are in it. Keep 10.0.0.0/16; a deployment with other addresses is a new stack.",
+        ...["10.0.0.0/24 -> 10.1.0.0/24", "10.0.1.0/24 -> 10.1.1.0/24"].map(
+          (change, i) =>
+            `datafold-aws:network.privateSubnetCidrs[${i}]: ${change} replaces the subnet (its CIDR is fixed when it is created), and EC2 cannot delete the old one while the nodes', the database's and the cluster's network interfaces are in it. Keep ${change.split(" ")[0]}; a deployment with other addresses is a new stack.`,
+        ),
+        ...["10.0.100.0/24 -> 10.1.100.0/24", "10.0.101.0/24 -> 10.1.101.0/24"].map(
+          (change, i) =>
+            `datafold-aws:network.publicSubnetCidrs[${i}]: ${change} replaces the subnet (its CIDR is fixed when it is created), and EC2 cannot delete the old one while the NAT gateway's and the load balancer's network interfaces are in it. Keep ${change.split(" ")[0]}; a deployment with other addresses is a new stack.`,
+        ),
+      ],
+    ],
+    [
+      "one private subnet's CIDR that changes",
+      { ...CURRENT },
+      { ...CURRENT, network: { ...NEW_VPC, privateSubnetCidrs: ["10.0.0.0/24", "10.0.2.0/24"] } },
+      [
+        "datafold-aws:network.privateSubnetCidrs[1]: 10.0.1.0/24 -> 10.0.2.0/24 replaces the subnet (its CIDR is fixed when it is created), and EC2 cannot delete the old one while the nodes', the database's and the cluster's network interfaces are in it. Keep 10.0.1.0/24; a deployment with other addresses is a new stack.",
+      ],
+    ],
+    [
+      "a stack that moves from its own VPC to an existing one",
+      { ...CURRENT },
+      EXISTING,
+      [
+        "datafold-aws:network.vpcId: the VPC this stack created -> vpc-0a1b2c3d4e5f60718: the cluster, its nodes, the database and the load balancer would move to another VPC; the database cannot leave the subnets it runs in, nor a node group its subnets, and EC2 cannot delete the VPC this stack created while they are in it. Keep network.vpcId empty; a deployment in another VPC is a new stack.",
+      ],
+    ],
+    [
+      "an existing VPC exchanged for another",
+      { ...EXISTING },
+      { ...EXISTING, network: { ...EXISTING_VPC, vpcId: "vpc-0f0e0d0c0b0a09080" } },
+      [
+        "datafold-aws:network.vpcId: vpc-0a1b2c3d4e5f60718 -> vpc-0f0e0d0c0b0a09080: the cluster, its nodes, the database and the load balancer would move to another VPC; the database cannot leave the subnets it runs in, nor a node group its subnets. Keep network.vpcId vpc-0a1b2c3d4e5f60718; a deployment in another VPC is a new stack.",
+      ],
+    ],
+    [
+      "other private subnets of an existing VPC in the same AZs",
+      { ...EXISTING },
+      {
+        ...EXISTING,
+        network: { ...EXISTING_VPC, privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0ccccccccccccccc2"] },
+      },
+      [
+        "datafold-aws:network.privateSubnetIds: [subnet-0aaaaaaaaaaaaaaa1, subnet-0aaaaaaaaaaaaaaa2] -> [subnet-0aaaaaaaaaaaaaaa1, subnet-0ccccccccccccccc2]: the cluster's, the nodes' and the database's subnets would change under them; EKS cannot move a node group to other subnets (every group would be replaced), and RDS cannot take the database out of a subnet it runs in. Keep network.privateSubnetIds [subnet-0aaaaaaaaaaaaaaa1, subnet-0aaaaaaaaaaaaaaa2]; a deployment on other subnets is a new stack.",
+      ],
+    ],
+    [
+      "other public subnets of an existing VPC (the load balancer's subnets change in place)",
+      { ...EXISTING },
+      {
+        ...EXISTING,
+        network: { ...EXISTING_VPC, publicSubnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0ddddddddddddddd2"] },
+      },
       [],
     ],
     [
@@ -146,7 +278,7 @@ describe("stateful change guard", () => {
     );
   });
 
-  it("records the AZs in subnet order, the database and the load balancer of the settings", () => {
+  it("records the name, network, platform, creator, AZs in subnet order, database and load balancer of the settings", () => {
     const settings = validateConfig({
       region: "us-east-1",
       values: {
@@ -158,10 +290,14 @@ describe("stateful change guard", () => {
       },
     });
     expect(
-      statefulSettings(settings, [
-        { name: "us-east-1d", id: "use1-az4" },
-        { name: "us-east-1a", id: "use1-az2" },
-      ]),
+      statefulSettings(
+        settings,
+        [
+          { name: "us-east-1d", id: "use1-az4" },
+          { name: "us-east-1a", id: "use1-az2" },
+        ],
+        "arn:aws:iam::123456789012:role/Deployer",
+      ),
     ).to.deep.equal({
       ...CURRENT,
       primaryAvailabilityZoneId: "use1-az4",
@@ -170,6 +306,34 @@ describe("stateful change guard", () => {
       database: { engineVersion: "16.4", instanceClass: "db.r7g.large", multiAz: false, allocatedStorageGb: 20 },
       loadBalancer: { mode: "alb", internal: true, deletionProtection: true },
     });
+  });
+});
+
+describe("statefulSettings of an existing VPC", () => {
+  it("records the VPC and its subnet ids, not the CIDRs it does not use, and the platform as configured", () => {
+    const settings = validateConfig({
+      region: "us-east-1",
+      values: {
+        deploymentName: "acme",
+        domain: "datafold.acme.example",
+        cluster: { publicAccessCidrs: ["203.0.113.0/24"] },
+        network: EXISTING_VPC,
+        platform: { enabled: false },
+      },
+    });
+    const recorded = statefulSettings(
+      settings,
+      [
+        { name: "us-east-1a", id: "use1-az2" },
+        { name: "us-east-1c", id: "use1-az1" },
+      ],
+      "",
+    );
+    expect([recorded.network, recorded.platformEnabled, recorded.clusterCreator]).to.deep.equal([
+      EXISTING_VPC,
+      false,
+      "",
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
 import { platformReleases } from "../../stack/platform-releases";
 import {
   clusterApiReachability,
+  existingClusterRemedy,
   type ExistingCluster,
   REMEDY,
   type Reachability,
@@ -17,11 +18,14 @@ import {
 const ENDPOINT = "https://0123456789ABCDEF0123456789ABCDEF.gr7.us-east-1.eks.amazonaws.com";
 const BASE: ReachabilityInput = {
   platformEnabled: true,
+  dryRun: false,
   newVpc: true,
   endpointPublicAccess: true,
   publicAccessCidrs: ["203.0.113.0/24"],
 };
 const cluster = (over: Partial<ExistingCluster>): ExistingCluster => ({
+  name: "acme-datafold",
+  region: "us-east-1",
   endpoint: ENDPOINT,
   endpointPublicAccess: true,
   publicAccessCidrs: ["203.0.113.0/24"],
@@ -30,13 +34,57 @@ const cluster = (over: Partial<ExistingCluster>): ExistingCluster => ({
 });
 const NONE: Reachability = { problems: [], warnings: [] };
 const TIMED_OUT = { reachable: false as const, reason: "no connection within 10 s" };
+const EXISTING_REMEDY =
+  "Run pulumi from a machine that reaches the cluster API: a self-hosted runner inside the cluster's VPC or a network connected to it, " +
+  "or a machine behind the VPN whose egress the endpoint admits. Or let this machine in first, from a machine or the EKS console allowed to change the cluster: " +
+  "aws eks update-cluster-config --name acme-datafold --region us-east-1 --resources-vpc-config endpointPublicAccess=true,publicAccessCidrs=<every CIDR to admit, comma-separated>,endpointPrivateAccess=true " +
+  '(EKS User Guide, "Control network access to cluster API server endpoint"; the list replaces the current one), wait until the update is done, ' +
+  "write the same CIDRs into datafold-aws:cluster.publicAccessCidrs (with endpointPublicAccess: true), and run again. " +
+  "Adding this machine to datafold-aws:cluster.publicAccessCidrs alone does not get this run through: this check, and the Kubernetes provider, use the endpoint as it is now. ";
+const DO_NOT_SWITCH =
+  "Do not set datafold-aws:platform.enabled: false to get past this: that run uninstalls the controllers' Helm releases, through the same cluster API.";
+const SWITCH =
+  "datafold-aws:platform.enabled: false, but the last deployment had it true: this run uninstalls the controllers' Helm releases, which goes through the cluster API, " +
+  `and this machine cannot reach it at ${ENDPOINT} (no connection within 10 s). ` +
+  "Its public endpoint admits only 203.0.113.0/24: this machine's address is not among them, or the network in between does not let the connection through. " +
+  "Make this change from a machine that reaches the cluster API (the one model A ran from); later runs of model B go anywhere.";
 
 describe("clusterApiReachability", () => {
   const table: [string, Partial<ReachabilityInput>, Reachability][] = [
     [
-      "nothing to check when nothing is declared inside the cluster",
-      { platformEnabled: false, endpointPublicAccess: false, cluster: cluster({ probe: TIMED_OUT }) },
+      "nothing to check when nothing is declared inside the cluster, nor was by the last deployment",
+      {
+        platformEnabled: false,
+        lastPlatformEnabled: false,
+        endpointPublicAccess: false,
+        cluster: cluster({ probe: TIMED_OUT }),
+      },
       NONE,
+    ],
+    [
+      "nothing to check when the platform goes off and the last deployment did not record it",
+      { platformEnabled: false, cluster: cluster({ probe: TIMED_OUT }) },
+      NONE,
+    ],
+    [
+      "nothing to say when the platform goes off (model A to B) from a machine that reaches the cluster",
+      { platformEnabled: false, lastPlatformEnabled: true, cluster: cluster({}) },
+      NONE,
+    ],
+    [
+      "refuses to turn the platform off (model A to B) from a machine that cannot reach the cluster: the run deletes the releases through it",
+      { platformEnabled: false, lastPlatformEnabled: true, cluster: cluster({ probe: TIMED_OUT }) },
+      { problems: [SWITCH], warnings: [] },
+    ],
+    [
+      "only warns about that in a preview, which deletes nothing",
+      { platformEnabled: false, lastPlatformEnabled: true, dryRun: true, cluster: cluster({ probe: TIMED_OUT }) },
+      {
+        problems: [],
+        warnings: [
+          `${SWITCH} A pulumi up of it from this machine would stop at those deletes; it refuses before anything is declared.`,
+        ],
+      },
     ],
     ["nothing to say when the existing cluster's endpoint answers", { cluster: cluster({}) }, NONE],
     [
@@ -46,7 +94,7 @@ describe("clusterApiReachability", () => {
         problems: [
           `datafold-aws:platform.enabled: true, but this machine cannot reach the cluster API at ${ENDPOINT} (no connection within 10 s). ` +
             "Its public endpoint admits only 198.51.100.0/24, 203.0.113.0/24: this machine's address is not among them, or the network in between does not let the connection through. " +
-            `The Kubernetes provider would fail on every in-cluster resource, in preview and in update alike. ${REMEDY}`,
+            `The Kubernetes provider would fail on every in-cluster resource, in preview and in update alike. ${EXISTING_REMEDY}${DO_NOT_SWITCH}`,
         ],
         warnings: [],
       },
@@ -58,7 +106,20 @@ describe("clusterApiReachability", () => {
         problems: [
           `datafold-aws:platform.enabled: true, but this machine cannot reach the cluster API at ${ENDPOINT} (no connection within 10 s). ` +
             "Its endpoint is private only: it answers only inside the cluster's VPC and networks connected to it (peering, transit gateway, VPN). " +
-            `The Kubernetes provider would fail on every in-cluster resource, in preview and in update alike. ${REMEDY}`,
+            `The Kubernetes provider would fail on every in-cluster resource, in preview and in update alike. ${EXISTING_REMEDY}${DO_NOT_SWITCH}`,
+        ],
+        warnings: [],
+      },
+    ],
+    [
+      "offers to keep the platform off for an unreachable cluster whose last deployment had it off (model B)",
+      { lastPlatformEnabled: false, cluster: cluster({ probe: TIMED_OUT }) },
+      {
+        problems: [
+          `datafold-aws:platform.enabled: true, but this machine cannot reach the cluster API at ${ENDPOINT} (no connection within 10 s). ` +
+            "Its public endpoint admits only 203.0.113.0/24: this machine's address is not among them, or the network in between does not let the connection through. " +
+            "The Kubernetes provider would fail on every in-cluster resource, in preview and in update alike. " +
+            `${EXISTING_REMEDY}Or keep datafold-aws:platform.enabled: false, as the last deployment had it (README, "The second stage").`,
         ],
         warnings: [],
       },
@@ -110,9 +171,15 @@ describe("clusterApiReachability", () => {
     it(what, () => expect(clusterApiReachability({ ...BASE, ...over })).to.deep.equal(expected));
   }
 
-  it("names the key to set and the second stage in the remedy", () => {
+  it("names the key to set and the second stage in the remedy before the cluster exists", () => {
     expect(REMEDY).to.contain("datafold-aws:platform.enabled: false");
     expect(REMEDY).to.contain('README, "The second stage"');
+  });
+
+  it("never offers platform.enabled: false as the way out for an existing cluster the platform is on", () => {
+    const remedy = existingClusterRemedy({ name: "acme-datafold", region: "us-east-1" }, true);
+    expect(remedy).to.equal(EXISTING_REMEDY + DO_NOT_SWITCH);
+    expect(existingClusterRemedy({ name: "acme-datafold", region: "us-east-1" })).to.equal(remedy);
   });
 });
 

@@ -22,14 +22,19 @@ function names(run: ProgramRun, type: string): string[] {
     .sort();
 }
 
-/** Runs the dev stack's config with a changed world (a previous deployment, say). */
-async function planDevWith(world: Partial<Parameters<typeof makeWorld>[1]>, overrides: Record<string, string> = {}) {
+/** Runs the dev stack's config with a changed world (a previous deployment, say), as a preview unless told. */
+async function planDevWith(
+  world: Partial<Parameters<typeof makeWorld>[1]>,
+  overrides: Record<string, string> = {},
+  preview = true,
+) {
   const stack = readStackConfig(EXAMPLES, "dev");
   return runProgram({
     project: stack.project,
     stack: "dev",
     config: { ...stack.config, ...overrides },
     world: makeWorld("us-east-1", world),
+    preview,
     program,
   });
 }
@@ -337,7 +342,7 @@ describe("program (index.ts)", () => {
       );
     });
 
-    it("refuses the identity that runs pulumi up among the administrators, before anything is declared", async () => {
+    it("refuses the identity that runs the pulumi up creating the cluster among the administrators, before anything is declared", async () => {
       const caller = "arn:aws:sts::123456789012:assumed-role/Deployer/ci";
       const err = await planDevWith(
         { callerIdentity: { arn: caller, userId: "AROAEXAMPLEID:ci" } },
@@ -347,6 +352,7 @@ describe("program (index.ts)", () => {
             adminRoleArns: ["arn:aws:iam::123456789012:role/Deployer"],
           }),
         },
+        false,
       ).then(
         () => undefined,
         (e: unknown) => e,
@@ -356,7 +362,7 @@ describe("program (index.ts)", () => {
       expect(e.resources.filter((r: RecordedResource) => r.type !== "pulumi:pulumi:Stack")).to.deep.equal([]);
       expect(e.message).to.equal(
         "Invalid stack configuration (1 problem); nothing was declared:\n" +
-          `  - datafold-aws:cluster.adminRoleArns: got "arn:aws:iam::123456789012:role/Deployer", the identity running this deployment (${caller}); expected principals other than it: EKS gives the identity that creates the cluster an admin access entry of its own and refuses a second one. Remove it from the list.`,
+          `  - datafold-aws:cluster.adminRoleArns: got "arn:aws:iam::123456789012:role/Deployer", the identity running this pulumi up (${caller}), which creates the cluster; expected principals other than it: EKS gives the identity that creates a cluster a cluster-admin access entry of its own and refuses a second one for it (CreateAccessEntry: ResourceInUseException), so this run would stop at this entry after creating the cluster. Remove it from the list (EKS's own entry makes it cluster-admin), or run the first pulumi up as another identity.`,
       );
     });
   });
@@ -475,16 +481,41 @@ describe("program (index.ts)", () => {
       );
     });
 
+    // With a running cluster the checks read the last deployment first: that read is registered.
     it("refuses a Kubernetes version older than the control plane runs (EKS upgraded it), saying what to set", async () => {
-      const message = await refusal(planDevWith({ eksClusters: running("1.36") }));
+      const message = await refusal(planDevWith({ eksClusters: running("1.36") }), true);
       expect(message).to.equal(
         "Invalid stack configuration (1 problem); nothing was declared:\n" +
           '  - datafold-aws:cluster.kubernetesVersion: got "1.35", but the control plane already runs 1.36 (with cluster.supportType STANDARD, EKS upgrades a cluster itself at the end of standard support) and EKS cannot downgrade it. Set cluster.kubernetesVersion to "1.36": the node groups and add-ons follow it in this run.',
       );
     });
 
+    it("previews and deploys an existing model-A stack as the README's roles: the preview role a viewer, the deploy role an administrator", async () => {
+      const lists = {
+        "datafold-aws:cluster": cluster({
+          adminRoleArns: ["arn:aws:iam::123456789012:role/Deployer"],
+          viewerRoleArns: ["arn:aws:iam::123456789012:role/Preview"],
+        }),
+      };
+      const as = (arn: string) => ({
+        callerIdentity: { arn, userId: "AROAEXAMPLEID:ci" },
+        eksClusters: running("1.35"),
+      });
+      const preview = await planDevWith(as("arn:aws:sts::123456789012:assumed-role/Preview/pr-7"), lists);
+      const up = await planDevWith(as("arn:aws:sts::123456789012:assumed-role/Deployer/main"), lists, false);
+      expect(
+        [preview, up].map((run) => [
+          count(run, "aws:eks/accessEntry:AccessEntry"),
+          run.messages.filter((m) => !m.startsWith("The certificate for")),
+        ]),
+      ).to.deep.equal([
+        [2, []],
+        [2, []],
+      ]);
+    });
+
     it("refuses a Kubernetes upgrade by more than one minor version", async () => {
-      const message = await refusal(planDevWith({ eksClusters: running("1.33") }));
+      const message = await refusal(planDevWith({ eksClusters: running("1.33") }), true);
       expect(message).to.contain(
         'datafold-aws:cluster.kubernetesVersion: got "1.35", but the control plane runs 1.33 and EKS upgrades one minor version at a time. Set "1.34" and run pulumi up, then the next version.',
       );
@@ -615,6 +646,68 @@ describe("program (index.ts)", () => {
         "  - datafold-aws:network.availabilityZoneIds",
         "  - datafold-aws:ingress.internal",
       ]);
+    });
+
+    it("records the deployment's name, its network, the platform and the caller that creates the cluster", async () => {
+      expect(await deployed()).to.deep.include({
+        deploymentName: "acme-datafold",
+        network: {
+          vpcId: "",
+          vpcCidr: "10.0.0.0/16",
+          privateSubnetCidrs: ["10.0.0.0/24", "10.0.1.0/24"],
+          publicSubnetCidrs: ["10.0.100.0/24", "10.0.101.0/24"],
+        },
+        platformEnabled: true,
+        clusterCreator: "arn:aws:iam::123456789012:user/Alice",
+      });
+    });
+
+    it("refuses a renamed deployment and a new VPC CIDR, before anything is declared", async () => {
+      const err = await planDevWith(
+        { previousOutputs: { statefulSettings: await deployed() } },
+        {
+          "datafold-aws:deploymentName": "acme-datafold-2",
+          "datafold-aws:network": JSON.stringify({
+            vpcCidr: "10.1.0.0/16",
+            privateSubnetCidrs: ["10.1.0.0/24", "10.1.1.0/24"],
+            publicSubnetCidrs: ["10.1.100.0/24", "10.1.101.0/24"],
+          }),
+        },
+      ).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(ProgramError);
+      expect((err as Error).message.split("\n").map((l) => l.replace(/:( "| \d).*/, ""))).to.deep.equal([
+        "Refusing a config change that would lose stored data or that AWS cannot make in place (nothing was changed):",
+        "  - datafold-aws:deploymentName",
+        "  - datafold-aws:network.vpcCidr",
+        "  - datafold-aws:network.privateSubnetCidrs[0]",
+        "  - datafold-aws:network.privateSubnetCidrs[1]",
+        "  - datafold-aws:network.publicSubnetCidrs[0]",
+        "  - datafold-aws:network.publicSubnetCidrs[1]",
+      ]);
+      expect(
+        (err as ProgramError).resources.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => r.type),
+      ).to.deep.equal(["pulumi:pulumi:StackReference"]);
+    });
+
+    it("refuses a rename of a deployment recorded before the name was, by its clusterName output", async () => {
+      const recorded = Object.fromEntries(
+        Object.entries(await deployed()).filter(
+          ([key]) => !["deploymentName", "network", "platformEnabled", "clusterCreator"].includes(key),
+        ),
+      );
+      const err = await planDevWith(
+        { previousOutputs: { statefulSettings: recorded, clusterName: "acme-datafold" } },
+        { "datafold-aws:deploymentName": "acme-datafold-2" },
+      ).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect((err as Error).message.split("\n")[1]).to.match(
+        /^ {2}- datafold-aws:deploymentName: "acme-datafold" -> "acme-datafold-2": every logical name/,
+      );
     });
 
     it("reads the last deployment through a reference to the stack itself, by the name a DIY backend parses", async () => {
