@@ -12,8 +12,8 @@
  *      kept when the first is its recorded primary AZ;
  *   2. a first deployment takes the region's AZs sorted by name, leaving out the AZ ids where EKS
  *      cannot place a control plane (EKS_UNSUPPORTED_ZONE_IDS): the first that offers the
- *      instance types of every node group is the primary AZ, then, in name order, the next ones
- *      that offer the types of the groups placed in every AZ (`placement: all`).
+ *      instance types of every node group is the primary AZ, then, in name order, the other ones
+ *      (before or after it) that offer the types of the groups placed in every AZ (`placement: all`).
  * With `availabilityZoneIds` given, those zones in that order; with an existing VPC, the zones of
  * its private subnets. Either way every zone is checked, and a zone that does not fit is refused
  * with the config key named.

@@ -1,3 +1,6 @@
+import * as fs from "fs";
+import * as path from "path";
+
 import { expect } from "chai";
 
 import {
@@ -401,4 +404,25 @@ describe("database engine", () => {
       ]);
     });
   }
+});
+
+describe("the README sections the stack's messages point to", () => {
+  it("are headings of the README", () => {
+    const root = path.resolve(__dirname, "../..");
+    const headings = fs
+      .readFileSync(path.join(root, "README.md"), "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("#"))
+      .map((line) => line.replace(/^#+ /, ""));
+    const named = ["stack", "config"].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir))
+        .filter((f) => f.endsWith(".ts"))
+        .flatMap((f) =>
+          [...fs.readFileSync(path.join(root, dir, f), "utf8").matchAll(/README,? "([^"]+)"/g)].map((m) => m[1]),
+        ),
+    );
+    expect(named).to.include.members(["Moving the primary AZ", "The second stage"]);
+    expect(named.filter((title) => !headings.some((h) => h.startsWith(title)))).to.deep.equal([]);
+  });
 });
