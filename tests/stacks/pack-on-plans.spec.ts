@@ -68,9 +68,9 @@ describe("the policy pack on the program's plans", () => {
         ["elb-listener-require-tls-policy", "k8s-ingress-class-params-require-tls-policy"],
       ],
       [
-        "controller mode with a weaker TLS policy",
+        "controller mode with a weaker TLS policy (the class alb's params, and the application's Ingress)",
         { "ingress.mode": "controller", "ingress.sslPolicy": "ELBSecurityPolicy-TLS-1-2-2017-01" },
-        ["k8s-ingress-class-params-require-tls-policy"],
+        ["k8s-application-ingress-require-tls-policy", "k8s-ingress-class-params-require-tls-policy"],
       ],
       [
         "database deletion protection off",
