@@ -98,8 +98,12 @@ export function validateConfig(raw: RawConfig): Settings {
   const domain = c.requiredString(v, "", "domain", "a lowercase host name such as datafold.example.com", (s) =>
     HOST_NAME.test(s),
   );
+  // The ingress section first: which names are derived depends on its mode (problems are reported
+  // in the order of the keys all the same).
+  const ingressCheck = new Check(PROJECT);
+  const ingress = readIngress(ingressCheck, ingressCheck.section(v, "ingress", DEFAULTS.ingress), region);
   if (deploymentName !== "") {
-    const problem = derivedNamesProblem(derivedNames(deploymentName));
+    const problem = derivedNamesProblem(derivedNames(deploymentName, ingress.mode));
     if (problem !== undefined) c.fail("deploymentName", deploymentName, problem);
   }
   const tags = readTags(c, v);
@@ -108,7 +112,7 @@ export function validateConfig(raw: RawConfig): Settings {
   const cluster = readCluster(c, c.section(v, "cluster", DEFAULTS.cluster));
   const storage = readStorage(c, c.section(v, "storage", DEFAULTS.storage), region);
   const database = readDatabase(c, c.section(v, "database", DEFAULTS.database));
-  const ingress = readIngress(c, c.section(v, "ingress", DEFAULTS.ingress), region);
+  c.problems.push(...ingressCheck.problems);
   const access = readAccess(c, c.section(v, "access", DEFAULTS.access));
   const platform = readPlatform(c, c.section(v, "platform", DEFAULTS.platform));
   const credentials = readProviderCredentials(c, raw.provider ?? {});

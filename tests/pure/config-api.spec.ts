@@ -185,6 +185,11 @@ describe("config against the APIs' rules", () => {
         `${K}deploymentName: got "internal-tools"; expected a name from which every derived name is valid: the load balancer would be named "internal-tools-xxxxxx", and Elastic Load Balancing takes at most 32 letters, digits and hyphens, not starting or ending with a hyphen, not starting with "internal-"`,
       ],
       [
+        "a deployment name that makes a load balancer named internal-..., with alb mode set explicitly",
+        raw({ deploymentName: "internal-tools", ingress: { mode: "alb" } }),
+        `${K}deploymentName: got "internal-tools"; expected a name from which every derived name is valid: the load balancer would be named "internal-tools-xxxxxx", and Elastic Load Balancing takes at most 32 letters, digits and hyphens, not starting or ending with a hyphen, not starting with "internal-"`,
+      ],
+      [
         "a deployment name that makes a bucket named xn--...",
         raw({ deploymentName: "xn--acme" }),
         `${K}deploymentName: got "xn--acme"; expected a name from which every derived name is valid: the ClickHouse backup bucket would be named "xn--acme-clickhouse-backups-xxxxxxxx", and S3 takes 3 to 63 lowercase letters, digits, periods and hyphens, starting and ending with a letter or digit, not an IP address, not starting with xn--, sthree- or amzn-s3-demo-, not ending with -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3; the database would be named "xn--acme", and RDS takes 1 to 63 letters, digits and hyphens, starting with a letter, without two hyphens in a row or a hyphen at the end; the database's final snapshot and the database's parameter group would be named "xn--acme-final" and "xn--acme-db-abcdef0", and RDS takes 1 to 255 letters, digits and hyphens, starting with a letter, without two hyphens in a row or a hyphen at the end`,
@@ -345,6 +350,10 @@ describe("config against the APIs' rules", () => {
       ],
       ["node groups of 450 nodes", withGroups(group("data", { minSize: 450, maxSize: 450, desiredSize: 450 }))],
       ["the TLS 1.3-only policy", raw({ ingress: { sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" } })],
+      [
+        "a deployment name that would make a load balancer named internal-... in controller mode (the program creates no load balancer or target group there)",
+        raw({ deploymentName: "internal-tools", ingress: { mode: "controller" } }),
+      ],
       [
         "a storage ceiling exactly 10% above the allocated storage",
         raw({ database: { allocatedStorageGb: 20, maxAllocatedStorageGb: 22 } }),
