@@ -299,17 +299,22 @@ describe("config against the APIs' rules", () => {
       [
         "a Kubernetes version read as a number (1.30 as 1.3)",
         raw({ cluster: { ...PUBLIC_CIDRS, kubernetesVersion: 1.3 } }),
-        `${K}cluster.kubernetesVersion: got 1.3, a number; expected a Kubernetes minor version EKS offers: "1.32", "1.33", "1.34", "1.35", "1.36", as text: quote it (${RETYPED})`,
+        `${K}cluster.kubernetesVersion: got 1.3, a number; expected a Kubernetes minor version EKS offers: "1.32", "1.33", "1.34", "1.35", "1.36", as text (${RETYPED}); quoting it is not enough: "1.3" and "1.30" are not allowed either`,
+      ],
+      [
+        "a Kubernetes version EKS offers, read as a number",
+        raw({ cluster: { ...PUBLIC_CIDRS, kubernetesVersion: 1.33 } }),
+        `${K}cluster.kubernetesVersion: got 1.33, a number; expected a Kubernetes minor version EKS offers: "1.32", "1.33", "1.34", "1.35", "1.36", as text: quote it, "1.33" (${RETYPED})`,
       ],
       [
         "an engine version read as a number with a minor (16.10 as 16.1)",
         raw({ database: { engineVersion: 16.1 } }),
-        `${K}database.engineVersion: got 16.1, a number; expected a PostgreSQL version RDS offers, major ("17") or major.minor ("17.9"), as text: quote it (${RETYPED})`,
+        `${K}database.engineVersion: got 16.1, a number; expected a PostgreSQL version RDS offers, major ("17") or major.minor ("17.9"), as text: quote it, "16.1" or "16.10" (${RETYPED})`,
       ],
       [
         "an account id that lost its leading zero",
         raw({ access: { trustedAccountId: 12345678901 } }),
-        `${K}access.trustedAccountId: got 12345678901, a number; expected a 12-digit AWS account id, as text: quote it (${RETYPED})`,
+        `${K}access.trustedAccountId: got 12345678901, a number; expected a 12-digit AWS account id, as text (${RETYPED}); quoting it is not enough: "12345678901" is not allowed either`,
       ],
       [
         "a tag value read as a number",
