@@ -45,6 +45,8 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
       vpcCidr: d.network.vpcCidr,
       address: d.database.address,
       port: d.database.port,
+      databaseName: d.database.databaseName,
+      databaseUser: d.database.username,
       password: d.database.password,
       clickhousePassword: d.applicationSecrets.clickhousePassword,
       redisPassword: d.applicationSecrets.redisPassword,
@@ -66,7 +68,13 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
         domain: settings.domain,
         vpcCidr: v.vpcCidr,
         region: settings.region,
-        database: { address: v.address, port: v.port, name: "datafold", user: "datafold", password: v.password },
+        database: {
+          address: v.address,
+          port: v.port,
+          name: v.databaseName,
+          user: v.databaseUser,
+          password: v.password,
+        },
         generated: {
           clickhouseUser: d.applicationSecrets.clickhouseUser,
           clickhousePassword: v.clickhousePassword,
