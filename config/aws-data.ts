@@ -1,8 +1,7 @@
 /**
  * Facts about AWS that change over time, in one place, each with its public source and the date it
  * was read: regions and their AZ-id prefixes, the Kubernetes versions EKS offers, the PostgreSQL
- * versions RDS offers, the instance classes Performance Insights leaves out, the EC2 instance types
- * and the Application Load Balancer security policies. The validator (config/) holds the config to
+ * versions RDS offers, the EC2 instance types and the Application Load Balancer security policies. The validator (config/) holds the config to
  * them; update a table when AWS changes, with its new source and date. Plain data; no Pulumi import.
  */
 
@@ -116,16 +115,6 @@ export const RDS_POSTGRES_VERSIONS: Readonly<
   "17": { first: 1, latest: 9, withdrawn: [1, 2, 3, 4] },
   "18": { first: 1, latest: 3, withdrawn: [] },
 };
-
-/**
- * The DB instance classes on which RDS for PostgreSQL does not offer Performance Insights. Source:
- * awsdocs/amazon-rds-user-guide doc_source/USER_PerfInsights.Overview.Engines.md (commit
- * 07f207aaf599; read 2026-12-05), "Amazon RDS DB engine, Region, and instance class support for
- * Performance Insights": for RDS for PostgreSQL the instance class restrictions are "N/A" (none);
- * MariaDB and MySQL leave out db.t2/db.t3/db.t4g micro and small, which does not apply here. The
- * current page ("... support for Database Insights") lists the same for MariaDB and MySQL.
- */
-export const PERFORMANCE_INSIGHTS_UNSUPPORTED_CLASSES: readonly string[] = [];
 
 // ---------------------------------------------------------------------------------------------
 // EC2 instance types.
