@@ -106,10 +106,12 @@ export function validateConfig(raw: RawConfig): Settings {
   const partition = REGIONS[region]?.partition;
 
   for (const [key, value] of Object.entries(raw.foreignKeys ?? {})) {
+    // Every key of another namespace, whatever its name: the program reads none of them.
     const name = key.slice(key.indexOf(":") + 1);
+    const ours = TOP_LEVEL_KEYS.includes(name.split(".")[0]) ? `${PROJECT}:${name}` : `${PROJECT}:...`;
     c.problem(
       key,
-      `got ${show(value)}; expected a key in the project's namespace (${PROJECT}:${name}) or a provider's (${OTHER_NAMESPACES.join(", ")}): the program reads no other namespace, so this value would be ignored`,
+      `got ${show(value)}; expected a key in the project's namespace (${ours}) or a provider's (${OTHER_NAMESPACES.join(", ")}): the program reads no other namespace, so this value would be ignored`,
       true,
     );
   }

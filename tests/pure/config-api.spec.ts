@@ -11,6 +11,12 @@ import { ConfigError, type RawConfig, validateConfig } from "../../config/valida
 const K = "datafold-aws:";
 const REQUIRED = { deploymentName: "acme", domain: "datafold.acme.example" };
 const PUBLIC_CIDRS = { publicAccessCidrs: ["203.0.113.0/24"] };
+/** The required keys as full config keys, as Pulumi passes them. */
+const REQUIRED_KEYS = {
+  "datafold-aws:deploymentName": "acme",
+  "datafold-aws:domain": "datafold.acme.example",
+  "datafold-aws:cluster": JSON.stringify(PUBLIC_CIDRS),
+};
 const KMS_UUID = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d";
 
 function raw(values: Record<string, unknown> = {}, region = "us-east-1"): RawConfig {
@@ -338,6 +344,16 @@ describe("config against the APIs' rules", () => {
           ),
         },
         `datafold:database: got {"multiAz":true}; expected a key in the project's namespace (datafold-aws:database) or a provider's (aws, kubernetes, random, eks, pulumi): the program reads no other namespace, so this value would be ignored`,
+      ],
+      [
+        "any other key of the datafold: namespace, one the project does not have either",
+        splitConfig({ ...REQUIRED_KEYS, "datafold:anything": "x" }, "us-east-1"),
+        `datafold:anything: got "x"; expected a key in the project's namespace (datafold-aws:...) or a provider's (aws, kubernetes, random, eks, pulumi): the program reads no other namespace, so this value would be ignored`,
+      ],
+      [
+        "a key of another project's namespace",
+        splitConfig({ ...REQUIRED_KEYS, "acme:ingress": '{"internal":true}' }, "us-east-1"),
+        `acme:ingress: got {"internal":true}; expected a key in the project's namespace (datafold-aws:ingress) or a provider's (aws, kubernetes, random, eks, pulumi): the program reads no other namespace, so this value would be ignored`,
       ],
     ];
     for (const [what, config, problem] of table) {
