@@ -5,6 +5,7 @@ import { expect } from "chai";
 import * as yaml from "js-yaml";
 
 import { DEFAULTS } from "../../config/settings";
+import { validateConfig } from "../../config/validator";
 
 const CONTRACT = path.resolve(__dirname, "../../../shared/CONFIG.md");
 const README = path.resolve(__dirname, "../../README.md");
@@ -56,5 +57,41 @@ describe("the config contract", () => {
         expect(documented, full).to.equal(true);
       }
     }
+  });
+});
+
+describe("the README and Pulumi.yaml say what the code does", () => {
+  const root = path.resolve(__dirname, "../..");
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+
+  it("lists each file of stack/ once in the Layout, and only files that exist", () => {
+    const layout = readme.slice(readme.indexOf("## Layout"), readme.indexOf("## Upgrade notes"));
+    const stackBlock = layout.slice(layout.indexOf("\nstack/"), layout.indexOf("\ncomponents/"));
+    const listed = [...stackBlock.matchAll(/^ {2}([\w-]+\.ts)\s/gm)].map((m) => m[1]);
+    expect(listed.filter((f, i) => listed.indexOf(f) !== i)).to.deep.equal([]);
+    expect(listed.filter((f) => !fs.existsSync(path.join(root, "stack", f)))).to.deep.equal([]);
+    expect([...listed].sort()).to.deep.equal(fs.readdirSync(path.join(root, "stack")).sort());
+  });
+
+  it("names config/, not the config.ts it replaced, except in the upgrade note about the move", () => {
+    const beforeNotes = readme.slice(0, readme.indexOf("## Upgrade notes"));
+    expect(beforeNotes).not.to.contain("`config.ts`");
+    expect(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")).not.to.contain("config.ts");
+  });
+
+  it("offers in the component table only the NAT modes the validator takes for a new VPC", () => {
+    const row = readme.split("\n").find((l) => l.startsWith("| Network "));
+    expect(row).to.contain("NAT gateways (`single` or `perAz`, always)");
+    expect(() =>
+      validateConfig({
+        region: "us-east-1",
+        values: {
+          deploymentName: "acme",
+          domain: "d.acme.example",
+          cluster: { publicAccessCidrs: ["203.0.113.0/24"] },
+          network: { natGateway: "none" },
+        },
+      }),
+    ).to.throw("network.natGateway");
   });
 });
