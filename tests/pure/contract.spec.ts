@@ -4,6 +4,7 @@ import * as path from "path";
 import { expect } from "chai";
 import * as yaml from "js-yaml";
 
+import { splitConfig } from "../../config/reader";
 import { DEFAULTS } from "../../config/settings";
 import { validateConfig } from "../../config/validator";
 
@@ -57,6 +58,63 @@ describe("the config contract", () => {
         expect(documented, full).to.equal(true);
       }
     }
+  });
+});
+
+describe("the example stack examples/Pulumi.dev.yaml", () => {
+  const EXAMPLE = path.resolve(__dirname, "../../examples/Pulumi.dev.yaml");
+  const text = fs.readFileSync(EXAMPLE, "utf8");
+  const lines = text.split("\n");
+
+  /** The lines of a section's block (`  datafold-aws:<section>:` up to the next top-level key). */
+  function block(section: string): string[] {
+    const start = lines.findIndex((l) => l.startsWith(`  datafold-aws:${section}:`));
+    if (start < 0) return [];
+    const end = lines.findIndex((l, i) => i > start && /^ {2}[a-z][\w-]*:/.test(l));
+    return lines.slice(start, end < 0 ? undefined : end);
+  }
+
+  /** A line of the block that sets the key, or a comment line that shows it (`# key: ...`). */
+  const keyLine = (lines: string[], key: string) => lines.find((l) => new RegExp(`^ {4}(# )?${key}:`).test(l));
+
+  it("says what its header says: every key shown, with its default unless a comment says otherwise", () => {
+    expect(lines.slice(0, 3).join("\n")).to.contain(
+      "Every key is shown with\n# its default unless a comment says otherwise",
+    );
+    const config = (yaml.load(text) as { config: Record<string, string> }).config;
+    const raw = Object.fromEntries(
+      Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+    );
+    const settings = validateConfig(splitConfig(raw, config["aws:region"])) as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
+    const defaults = DEFAULTS as unknown as Record<string, Record<string, unknown>>;
+    const missing: string[] = [];
+    const unsaid: string[] = [];
+    const notADefault = (line: string | undefined) => /#.*\bnot (a|the) default\b/.test(line ?? "");
+    for (const section of Object.keys(defaults)) {
+      const lines = block(section);
+      if (lines.length === 0) {
+        missing.push(section);
+        continue;
+      }
+      if (section === "tags") {
+        if (JSON.stringify(settings.tags) !== "{}" && !notADefault(lines[0])) unsaid.push("tags");
+        continue;
+      }
+      for (const key of Object.keys(defaults[section])) {
+        const line = keyLine(lines, key);
+        if (line === undefined) missing.push(`${section}.${key}`);
+        else if (
+          !line.trimStart().startsWith("#") &&
+          JSON.stringify(settings[section][key]) !== JSON.stringify(defaults[section][key]) &&
+          !notADefault(line)
+        )
+          unsaid.push(`${section}.${key}`);
+      }
+    }
+    expect({ missing, unsaid }).to.deep.equal({ missing: [], unsaid: [] });
   });
 });
 
