@@ -41,6 +41,16 @@ export function kindOf(value: unknown): string {
 const RETYPED =
   "YAML reads unquoted digits, true and false as numbers and booleans (1.30 becomes 1.3, 0123 becomes 123)";
 
+/**
+ * The texts a user can have written for a value YAML read as a number or boolean: its own text and,
+ * for a number with one decimal digit, the one with the trailing zero YAML drops (1.30 is read as
+ * 1.3). Leading zeros (0123) cannot be recovered.
+ */
+function writtenAs(value: number | boolean): string[] {
+  const text = String(value);
+  return typeof value === "number" && /^-?\d+\.\d$/.test(text) ? [text, `${text}0`] : [text];
+}
+
 export class Check {
   readonly problems: string[] = [];
 
@@ -86,27 +96,51 @@ export class Check {
     return value;
   }
 
-  /** Records that `key` holds a number or boolean where text is expected, and says to quote it. */
-  retyped(key: string, value: unknown, expected: string): void {
-    this.problem(key, `got ${show(value)}, ${kindOf(value)}; expected ${expected}, as text: quote it (${RETYPED})`);
+  /**
+   * Records that `key` holds a number or boolean where text is expected, and says to quote it. With
+   * `test` (what the text must pass), when no text the user can have written passes it either, says
+   * so in the same message, so that quoting is not one more round that fails.
+   */
+  retyped(key: string, value: unknown, expected: string, test?: (s: string) => boolean): void {
+    const got = `got ${show(value)}, ${kindOf(value)}; expected ${expected}, as text`;
+    const texts = typeof value === "number" || typeof value === "boolean" ? writtenAs(value) : [];
+    if (test !== undefined && texts.length > 0) {
+      const fits = texts.filter(test);
+      if (fits.length === 0) {
+        const quoted = texts.map((t) => `"${t}"`);
+        this.problem(
+          key,
+          `${got} (${RETYPED}); quoting it is not enough: ${quoted.join(" and ")} ${quoted.length === 1 ? "is" : "are"} not allowed either`,
+        );
+        return;
+      }
+      this.problem(key, `${got}: quote it, ${fits.map((t) => `"${t}"`).join(" or ")} (${RETYPED})`);
+      return;
+    }
+    this.problem(key, `${got}: quote it (${RETYPED})`);
   }
 
-  /** An object whose keys must be among `known`; an empty object after a problem. */
-  object(value: unknown, path: string, known: readonly string[]): Raw {
+  /**
+   * An object whose keys must be among `known`; an empty object after a problem. `removed`: keys
+   * the contract once had, each with why it went and what to do instead.
+   */
+  object(value: unknown, path: string, known: readonly string[], removed: Readonly<Record<string, string>> = {}): Raw {
     if (!isRecord(value)) {
       this.fail(path, value, "an object");
       return {};
     }
     for (const k of Object.keys(value)) {
-      if (!known.includes(k))
-        this.fail(this.key(path, k), value[k], `one of the known keys of ${path}: ${known.join(", ")}`);
+      const key = this.key(path, k);
+      if (Object.hasOwn(removed, k))
+        this.fail(key, value[k], `no ${key}: it was removed from the contract (${removed[k]}); remove the key`);
+      else if (!known.includes(k)) this.fail(key, value[k], `one of the known keys of ${path}: ${known.join(", ")}`);
     }
     return value;
   }
 
   /** A top-level section; its known keys are those of its defaults. */
-  section(values: Raw, name: string, defaults: object): Raw {
-    return this.object(this.field(values, "", name, {}, "an object"), name, Object.keys(defaults));
+  section(values: Raw, name: string, defaults: object, removed: Readonly<Record<string, string>> = {}): Raw {
+    return this.object(this.field(values, "", name, {}, "an object"), name, Object.keys(defaults), removed);
   }
 
   requiredString(obj: Raw, parent: string, name: string, expected: string, test: (s: string) => boolean): string {
@@ -117,7 +151,7 @@ export class Check {
       return "";
     }
     if (typeof value === "number" || typeof value === "boolean") {
-      this.retyped(key, value, expected);
+      this.retyped(key, value, expected, test);
       return "";
     }
     if (typeof value !== "string" || !test(value)) {
@@ -148,7 +182,7 @@ export class Check {
       if (text !== undefined && test(text)) return text;
     }
     if (typeof value === "number" || typeof value === "boolean") {
-      this.retyped(key, value, expected);
+      this.retyped(key, value, expected, test);
       return fallback;
     }
     if (typeof value !== "string" || !test(value)) {
@@ -208,7 +242,8 @@ export class Check {
     const good: string[] = [];
     items.forEach((item, i) => {
       if (typeof item === "string" && test(item)) good.push(item);
-      else if (typeof item === "number" || typeof item === "boolean") this.retyped(`${key}[${i}]`, item, expected);
+      else if (typeof item === "number" || typeof item === "boolean")
+        this.retyped(`${key}[${i}]`, item, expected, test);
       else this.fail(`${key}[${i}]`, item, expected);
     });
     return good;

@@ -14,6 +14,12 @@ export interface Ipv4Cidr {
  * Parses `a.b.c.d/n` written canonically (four decimal parts without leading zeros, a prefix
  * from 0 to 32 without leading zeros); undefined for anything else, so that `10.0.0.0/024` or
  * `0.0.0.0/00` are not silently read as another spelling of a valid range.
+ *
+ * Stricter on purpose than the pack's parseCidr (policy/lib/cidrs.ts), which reads `/00` as /0:
+ * here the text is the contract's own input, which the program passes on as written (to EC2, EKS,
+ * the chart) and compares as text (each CIDR once), so a spelling is fixed where it is written,
+ * with the key named. The pack judges values it did not write, and a guard must not be side-stepped
+ * by a spelling: it reads the number the prefix says, so `0.0.0.0/00` is still the whole internet.
  */
 export function parseIpv4Cidr(text: string): Ipv4Cidr | undefined {
   if (!ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) return undefined;

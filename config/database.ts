@@ -1,6 +1,6 @@
 /** The contract's `database` section: the Database component's settings. */
 import { DATABASE_DEFAULTS, type DatabaseSettings } from "../components/database/args";
-import { isEc2InstanceType, PERFORMANCE_INSIGHTS_UNSUPPORTED_CLASSES, RDS_POSTGRES_VERSIONS } from "./aws-data";
+import { isEc2InstanceType, RDS_POSTGRES_VERSIONS } from "./aws-data";
 import { type Check, type Raw } from "./check";
 import { DB_INSTANCE_CLASS, PG_VERSION } from "./formats";
 
@@ -64,14 +64,12 @@ export function readDatabase(c: Check, s: Raw): DatabaseSettings {
   const multiAz = c.bool(s, p, "multiAz", d.multiAz);
   const backupRetentionDays = c.int(s, p, "backupRetentionDays", d.backupRetentionDays, 1, 35);
   const deletionProtection = c.bool(s, p, "deletionProtection", d.deletionProtection);
+  // On any instance class: RDS for PostgreSQL restricts Performance Insights to no class
+  // (awsdocs/amazon-rds-user-guide doc_source/USER_PerfInsights.Overview.Engines.md, commit
+  // 07f207aaf599, read 2026-12-05: "Amazon RDS DB engine, Region, and instance class support for
+  // Performance Insights" lists the class restrictions of RDS for PostgreSQL as "N/A"; only MariaDB
+  // and MySQL leave out db.t2/db.t3/db.t4g micro and small). So there is no class to refuse it on.
   const performanceInsights = c.bool(s, p, "performanceInsights", d.performanceInsights);
-  if (performanceInsights && PERFORMANCE_INSIGHTS_UNSUPPORTED_CLASSES.includes(instanceClass)) {
-    c.fail(
-      `${p}.performanceInsights`,
-      performanceInsights,
-      `false on ${instanceClass}: RDS does not offer Performance Insights on that class`,
-    );
-  }
   return {
     instanceClass,
     engineVersion,

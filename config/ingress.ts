@@ -1,5 +1,6 @@
 /** The contract's `ingress` section: the Ingress component's settings. */
 import { INGRESS_DEFAULTS, type IngressSettings } from "../components/ingress/args";
+import { NGINX_HEALTH_CHECK_PATH } from "../components/ingress/values";
 import { ELB_SSL_POLICIES, REGIONS } from "./aws-data";
 import { type Check, type Raw } from "./check";
 import { ACM_ARN, arnPartition, HOSTED_ZONE_ID, S3_BUCKET } from "./formats";
@@ -8,6 +9,11 @@ import { ACM_ARN, arnPartition, HOSTED_ZONE_ID, S3_BUCKET } from "./formats";
 export const TLS12_OR_LATER_POLICIES = Object.entries(ELB_SSL_POLICIES)
   .filter(([, protocols]) => !protocols.includes("TLSv1") && !protocols.includes("TLSv1.1"))
   .map(([name]) => name);
+
+/** Keys the contract dropped from the ingress section, and why (the refusal says it). */
+export const REMOVED_INGRESS_KEYS: Readonly<Record<string, string>> = {
+  healthCheckPath: `health checks go to ${NGINX_HEALTH_CHECK_PATH}, the one path the vendor's chart's nginx answers them on`,
+};
 
 export function readIngress(c: Check, s: Raw, region: string): IngressSettings {
   const d = INGRESS_DEFAULTS;

@@ -42,12 +42,15 @@ export function namespaceProblem(namespace: string): string | undefined {
     : undefined;
 }
 
-/** The names derived from the deployment name, for every resource whose name depends on it. */
-export function derivedNames(deploymentName: string): DerivedName[] {
+/**
+ * The names derived from the deployment name, for every resource of the stack whose name depends
+ * on it. The load balancer and its target group only in alb mode: in controller mode this program
+ * creates neither (the Load Balancer Controller creates and names the load balancer it builds for
+ * the chart's Ingress).
+ */
+export function derivedNames(deploymentName: string, ingressMode: "alb" | "controller"): DerivedName[] {
   const name = deploymentName;
-  return [
-    { what: "the Kubernetes namespace", name, api: "Kubernetes", problem: namespaceProblem },
-    { what: "the EKS cluster", name, api: "EKS", problem: eksClusterNameProblem },
+  const loadBalancer: DerivedName[] = [
     {
       what: "the load balancer",
       name: loadBalancerName(name, "x".repeat(NAME_SUFFIX_LENGTH)),
@@ -60,6 +63,11 @@ export function derivedNames(deploymentName: string): DerivedName[] {
       api: "Elastic Load Balancing",
       problem: targetGroupNameProblem,
     },
+  ];
+  return [
+    { what: "the Kubernetes namespace", name, api: "Kubernetes", problem: namespaceProblem },
+    { what: "the EKS cluster", name, api: "EKS", problem: eksClusterNameProblem },
+    ...(ingressMode === "alb" ? loadBalancer : []),
     {
       what: "the ClickHouse backup bucket",
       name: backupBucketName(name, "x".repeat(BACKUP_BUCKET_SUFFIX_LENGTH)),

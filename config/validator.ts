@@ -10,13 +10,14 @@ import { type RawProviderConfig, readProviderCredentials } from "./credentials";
 import { readCluster } from "./cluster";
 import { readDatabase } from "./database";
 import { arnPartition, DNS_LABEL, HOST_NAME, REGION } from "./formats";
-import { readIngress } from "./ingress";
+import { readIngress, REMOVED_INGRESS_KEYS } from "./ingress";
 import { derivedNames, derivedNamesProblem, nodeGroupName } from "./names";
 import { readNetwork } from "./network";
 import { readPlatform } from "./platform";
 import { DEFAULTS, PROJECT, type Settings, TOP_LEVEL_KEYS } from "./settings";
 import { readStorage } from "./storage";
 import { readTags } from "./tags";
+import { isRecord } from "./values";
 
 /**
  * Config namespaces other than the project's that a stack file may hold: the providers this program
@@ -58,6 +59,35 @@ export interface RawConfig {
   readonly provider?: RawProviderConfig;
 }
 
+/** A word of the shell as it is, or single-quoted. */
+function shellWord(text: string): string {
+  return /^[A-Za-z0-9_.,:/=+@-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The `pulumi config set --path` arguments that set `value` at `path`, one per leaf. */
+function pathLeaves(path: string, value: unknown): [string, string][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => pathLeaves(`${path}[${i}]`, v));
+  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => pathLeaves(`${path}.${k}`, v));
+  return [[path, typeof value === "string" ? value : JSON.stringify(value)]];
+}
+
+/**
+ * For a top-level key that is a section's key written flat (`platform.enabled`, what `pulumi config
+ * set platform.enabled false` writes: without `--path` the key is taken whole), how to nest it. With
+ * `--path`, `pulumi config set` sets the value inside the section's map and reads "true", "false"
+ * and integers as booleans and numbers, any other value as text (pulumi/pulumi
+ * pkg/cmd/pulumi/config/config.go, the help of `pulumi config set`): a list or map is set one
+ * element at a time. Empty for any other key.
+ */
+function flatKeyHint(key: string, value: unknown): string {
+  const section = key.split(".")[0];
+  if (!key.includes(".") || !(section in DEFAULTS)) return "";
+  const sets = pathLeaves(key, value).map(
+    ([path, text]) => `pulumi config set --path ${shellWord(path)} ${shellWord(text)}`,
+  );
+  return `; ${key} is a key of the section ${section} written flat, as \`pulumi config set ${key} ...\` writes it without --path: remove it (\`pulumi config rm ${shellWord(key)}\`) and set it inside the section with ${sets.map((c) => `\`${c}\``).join(", ")}`;
+}
+
 /** Validates the raw config and resolves every default. Throws ConfigError with all problems. */
 export function validateConfig(raw: RawConfig): Settings {
   const c = new Check(PROJECT, (problems) => new ConfigError(problems));
@@ -76,16 +106,19 @@ export function validateConfig(raw: RawConfig): Settings {
   const partition = REGIONS[region]?.partition;
 
   for (const [key, value] of Object.entries(raw.foreignKeys ?? {})) {
+    // Every key of another namespace, whatever its name: the program reads none of them.
     const name = key.slice(key.indexOf(":") + 1);
+    const ours = TOP_LEVEL_KEYS.includes(name.split(".")[0]) ? `${PROJECT}:${name}` : `${PROJECT}:...`;
     c.problem(
       key,
-      `got ${show(value)}; expected a key in the project's namespace (${PROJECT}:${name}) or a provider's (${OTHER_NAMESPACES.join(", ")}): the program reads no other namespace, so this value would be ignored`,
+      `got ${show(value)}; expected a key in the project's namespace (${ours}) or a provider's (${OTHER_NAMESPACES.join(", ")}): the program reads no other namespace, so this value would be ignored`,
       true,
     );
   }
 
   for (const key of Object.keys(v)) {
-    if (!TOP_LEVEL_KEYS.includes(key)) c.fail(key, v[key], `one of the project's keys: ${TOP_LEVEL_KEYS.join(", ")}`);
+    if (!TOP_LEVEL_KEYS.includes(key))
+      c.fail(key, v[key], `one of the project's keys: ${TOP_LEVEL_KEYS.join(", ")}${flatKeyHint(key, v[key])}`);
   }
 
   const deploymentName = c.requiredString(
@@ -98,8 +131,16 @@ export function validateConfig(raw: RawConfig): Settings {
   const domain = c.requiredString(v, "", "domain", "a lowercase host name such as datafold.example.com", (s) =>
     HOST_NAME.test(s),
   );
+  // The ingress section first: which names are derived depends on its mode (problems are reported
+  // in the order of the keys all the same).
+  const ingressCheck = new Check(PROJECT);
+  const ingress = readIngress(
+    ingressCheck,
+    ingressCheck.section(v, "ingress", DEFAULTS.ingress, REMOVED_INGRESS_KEYS),
+    region,
+  );
   if (deploymentName !== "") {
-    const problem = derivedNamesProblem(derivedNames(deploymentName));
+    const problem = derivedNamesProblem(derivedNames(deploymentName, ingress.mode));
     if (problem !== undefined) c.fail("deploymentName", deploymentName, problem);
   }
   const tags = readTags(c, v);
@@ -108,7 +149,7 @@ export function validateConfig(raw: RawConfig): Settings {
   const cluster = readCluster(c, c.section(v, "cluster", DEFAULTS.cluster));
   const storage = readStorage(c, c.section(v, "storage", DEFAULTS.storage), region);
   const database = readDatabase(c, c.section(v, "database", DEFAULTS.database));
-  const ingress = readIngress(c, c.section(v, "ingress", DEFAULTS.ingress), region);
+  c.problems.push(...ingressCheck.problems);
   const access = readAccess(c, c.section(v, "access", DEFAULTS.access));
   const platform = readPlatform(c, c.section(v, "platform", DEFAULTS.platform));
   const credentials = readProviderCredentials(c, raw.provider ?? {});

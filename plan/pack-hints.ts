@@ -25,6 +25,7 @@ const tlsPolicy = (rule: string): Feed => ({
 export const RULE_CONFIG_KEYS: Readonly<Record<string, readonly Feed[]>> = {
   "elb-listener-require-tls-policy": [tlsPolicy("elb-listener-require-tls-policy")],
   "k8s-ingress-class-params-require-tls-policy": [tlsPolicy("k8s-ingress-class-params-require-tls-policy")],
+  "k8s-application-ingress-require-tls-policy": [tlsPolicy("k8s-application-ingress-require-tls-policy")],
   "rds-instance-min-backup-retention": [
     {
       key: "database.backupRetentionDays",

@@ -24,6 +24,7 @@ import { iamPolicyValidName } from "./rules/iam/iam-policy-valid-name";
 import { iamRoleCrossAccountTrustRestricted } from "./rules/iam/iam-role-cross-account-trust-restricted";
 import { iamRoleIrsaTrustPinned } from "./rules/iam/iam-role-irsa-trust-pinned";
 import { iamRoleValidName } from "./rules/iam/iam-role-valid-name";
+import { k8sApplicationIngressRequireTlsPolicy } from "./rules/k8s/k8s-application-ingress-require-tls-policy";
 import { k8sIngressClassParamsRequireTlsPolicy } from "./rules/k8s/k8s-ingress-class-params-require-tls-policy";
 import { kmsAliasValidName } from "./rules/kms/kms-alias-valid-name";
 import { kmsKeyRequireRotation } from "./rules/kms/kms-key-require-rotation";
@@ -51,6 +52,7 @@ export const policies: Policies = [
   elbListenerHttpRedirectOnly,
   elbHttpListenerRulesRedirectOnly,
   k8sIngressClassParamsRequireTlsPolicy,
+  k8sApplicationIngressRequireTlsPolicy,
   // Placement
   ebsVolumesSingleAz,
   // Exposure

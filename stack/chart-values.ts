@@ -13,6 +13,7 @@
 
 import { dataNodeGroup } from "../components/cluster/nodegroups";
 import type { Settings } from "../config/settings";
+import { isRecord } from "../config/values";
 
 /** The chart the values are shaped for. */
 export const CHART = {
@@ -309,10 +310,6 @@ export const NOT_READ: Readonly<Record<string, string>> = {
     "no template and no dependency: the in-cluster PostgreSQL subchart was removed in chart 0.9.1 (commit b397333); the database is global.postgres.server",
 };
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 const isString = (v: unknown): v is string => typeof v === "string";
 
 /**
@@ -321,8 +318,7 @@ const isString = (v: unknown): v is string => typeof v === "string";
  */
 export function chartServiceAccount(component: string, values: Record<string, unknown>): string {
   const section = values[component];
-  const given =
-    isPlainObject(section) && isPlainObject(section.serviceAccount) ? section.serviceAccount.name : undefined;
+  const given = isRecord(section) && isRecord(section.serviceAccount) ? section.serviceAccount.name : undefined;
   switch (component) {
     case "dma":
       // A fixed name whatever the values say: charts/dma/templates/_helpers.tpl:106-108.
@@ -367,12 +363,12 @@ export function typeProblem(type: ValueType, value: unknown): string | undefined
     boolean: (v) => typeof v === "boolean",
     quantity: (v) => isString(v) && /^[1-9][0-9]*Gi$/.test(v),
     stringList: (v) => Array.isArray(v) && v.every(isString),
-    stringMap: (v) => isPlainObject(v) && Object.values(v).every(isString),
+    stringMap: (v) => isRecord(v) && Object.values(v).every(isString),
     tolerations: (v) =>
       Array.isArray(v) &&
       v.every(
         (t) =>
-          isPlainObject(t) &&
+          isRecord(t) &&
           isString(t.key) &&
           (t.operator === "Equal" || t.operator === "Exists") &&
           Object.keys(t).every((k) => ["key", "operator", "value", "effect"].includes(k)),
@@ -388,7 +384,7 @@ export function leafPaths(values: Record<string, unknown>, prefix = ""): [string
   const leaves: [string, unknown][] = [];
   for (const [key, value] of Object.entries(values)) {
     const path = prefix === "" ? key : `${prefix}.${key}`;
-    if (path in CHART_VALUE_PATHS || !isPlainObject(value)) leaves.push([path, value]);
+    if (path in CHART_VALUE_PATHS || !isRecord(value)) leaves.push([path, value]);
     else leaves.push(...leafPaths(value, path));
   }
   return leaves;

@@ -14,7 +14,7 @@ import type { Network } from "../components/network/network";
 import type { Platform } from "../components/platform/platform";
 import type { Storage } from "../components/storage/storage";
 import type { Settings } from "../config/settings";
-import type { NginxIngressValues } from "../components/ingress/values";
+import { nginxIngressValues, type NginxIngressValues } from "../components/ingress/values";
 import { applicationSettings, type IngressHandover } from "./application";
 import type { StatefulSettings } from "./guard";
 import { platformReleases, type PlatformRelease } from "./platform-releases";
@@ -45,6 +45,8 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
       vpcCidr: d.network.vpcCidr,
       address: d.database.address,
       port: d.database.port,
+      databaseName: d.database.databaseName,
+      databaseUser: d.database.username,
       password: d.database.password,
       clickhousePassword: d.applicationSecrets.clickhousePassword,
       redisPassword: d.applicationSecrets.redisPassword,
@@ -66,7 +68,13 @@ export function applicationSettingsOutput(settings: Settings, d: Deployment): pu
         domain: settings.domain,
         vpcCidr: v.vpcCidr,
         region: settings.region,
-        database: { address: v.address, port: v.port, name: "datafold", user: "datafold", password: v.password },
+        database: {
+          address: v.address,
+          port: v.port,
+          name: v.databaseName,
+          user: v.databaseUser,
+          password: v.password,
+        },
         generated: {
           clickhouseUser: d.applicationSecrets.clickhouseUser,
           clickhousePassword: v.clickhousePassword,
@@ -98,6 +106,45 @@ function ingressHandover(v: {
   if (v.targetGroupArn === undefined || v.loadBalancerIps === undefined)
     throw new Error("alb mode without a target group or the load balancer's IPs");
   return { mode: "alb", targetGroupArn: v.targetGroupArn, loadBalancerIps: v.loadBalancerIps };
+}
+
+/**
+ * `applicationIngress` (controller mode): the chart's `nginx.ingress` values that the Load Balancer
+ * Controller builds the application's load balancer from (`deploy` left out), not secret, so that
+ * the policy pack can hold them to its rules: `applicationSettings` is one secret value, made from
+ * the components' outputs, and a preview sends an output with any part not known yet as one unknown
+ * value (@pulumi/pulumi, runtime/rpc.ts serializeProperty), so a first preview could read nothing
+ * of it. Here each value is its own output: what the config decides (scheme, TLS policy,
+ * attributes) is plain text, computed by the function the Ingress component uses, and known at a
+ * first preview; subnets, security group and certificate follow once they exist.
+ */
+export function applicationIngressOutput(
+  settings: Settings,
+  d: Deployment,
+): Record<keyof Omit<NginxIngressValues, "deploy">, unknown> | undefined {
+  const chart = d.ingress.nginxIngressValues;
+  if (chart === undefined) return undefined;
+  const i = settings.ingress;
+  const fromConfig = nginxIngressValues({
+    internal: i.internal,
+    sslPolicy: i.sslPolicy,
+    idleTimeoutSeconds: i.idleTimeoutSeconds,
+    deletionProtection: i.deletionProtection,
+    accessLogsBucket: i.accessLogsBucket,
+    allowedCidrs: i.allowedCidrs,
+    // Not decided by the config: taken from the component's values below.
+    subnetIds: [],
+    securityGroupId: "",
+    certificateArn: "",
+  });
+  return {
+    internal: fromConfig.internal,
+    subnets: chart.apply((v) => v.subnets),
+    secgroups: chart.apply((v) => v.secgroups),
+    sslCertificate: chart.apply((v) => v.sslCertificate),
+    awsSecurityPolicy: fromConfig.awsSecurityPolicy,
+    awsAttributes: fromConfig.awsAttributes,
+  };
 }
 
 /**
@@ -170,6 +217,8 @@ export function stackOutputs(settings: Settings, d: Deployment): Record<string, 
   if (settings.cluster.bedrock) outputs.bedrockRoleArn = cluster.bedrockRoleArn;
   if (settings.ingress.certificateArn === "")
     outputs.certificateValidationRecords = ingress.certificateValidationRecords;
+  const applicationIngress = applicationIngressOutput(settings, d);
+  if (applicationIngress !== undefined) outputs.applicationIngress = applicationIngress;
   if (settings.ingress.mode === "alb") {
     outputs.loadBalancerDnsName = ingress.loadBalancerDnsName;
     outputs.targetGroupArn = ingress.targetGroupArn;

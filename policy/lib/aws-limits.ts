@@ -13,15 +13,15 @@ export function length(text: string): number {
 }
 
 /**
- * Pulumi's auto-name: the logical name, "-" and 7 random hex characters
+ * The random part of Pulumi's auto-name, which is the logical name, "-" and 7 random hex characters
  * (pulumi/pulumi-terraform-bridge, pkg/tfbridge/info: `AutoName` sets `Separator` and
  * `Randlen: 7`). A resource declared without a name gets it from the provider.
  */
-export const AUTONAME_SUFFIX_LENGTH = 8;
+export const AUTONAME_RANDOM_LENGTH = 7;
 
 /** A placeholder auto-name for a logical name: what the provider would generate, with a fixed suffix. */
 export function autoName(logicalName: string): string {
-  return `${logicalName}-abcdef0`;
+  return `${logicalName}-${"abcdef0123456789".slice(0, AUTONAME_RANDOM_LENGTH)}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,11 @@ export type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
  * Parses an IPv4 (`a.b.c.d/n`) or IPv6 (`x::/n`) range; undefined for anything else. IPv4 must be
  * plain dotted decimal: ipaddr.js would also read `10/8` as 0.0.0.10/8 and `010.0.0.0/8` as octal,
  * which is not how AWS reads them. The prefix is a number, so `0.0.0.0/00` is a /0.
+ *
+ * Looser on purpose than the config's parseIpv4Cidr (config/cidr.ts), which refuses a prefix with
+ * a leading zero: the config fixes its own input where it is written, while a rule judges whatever
+ * a resource carries, and refusing to read `0.0.0.0/00` would let an open range pass as "not a
+ * CIDR". Read by its number, it is still the whole internet.
  */
 export function parseCidr(text: string): Cidr | undefined {
   try {

@@ -11,7 +11,7 @@
  */
 import type { ResourceValidationArgs, ReportViolation } from "@pulumi/policy";
 
-import { autoName } from "./aws-limits";
+import { AUTONAME_RANDOM_LENGTH, autoName } from "./aws-limits";
 import { isKnown, notKnown, peek, propsOf, show, type Pending } from "./values";
 
 /**
@@ -84,7 +84,7 @@ export function reportName(
       ? `${name.field} ${show(name.value)}`
       : name.how === "prefix"
         ? `${name.field} ${show(name.value.slice(0, -PREFIX_SUFFIX.length))} (the provider appends 26 characters)`
-        : `no name, so Pulumi names it ${show(name.value)} (its logical name, "-" and 7 random characters)`;
+        : `no name, so Pulumi names it ${show(name.value)} (its logical name, "-" and ${AUTONAME_RANDOM_LENGTH} random characters)`;
   report(`${what} ${logicalName} has ${source}, which ${api} refuses; expected ${allowed}.`);
   return [];
 }

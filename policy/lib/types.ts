@@ -55,6 +55,9 @@ export const KMS_ALIAS = ["aws:kms/alias:Alias"];
 export const IAM_POLICY = ["aws:iam/policy:Policy"];
 export const IAM_INLINE_POLICY = ["aws:iam/rolePolicy:RolePolicy"];
 
+/** The stack itself: its outputs are the stack's outputs (a stack rule sees them). */
+export const PULUMI_STACK = ["pulumi:pulumi:Stack"];
+
 export function isOneOf(type: string, tokens: readonly string[]): boolean {
   return tokens.includes(type);
 }

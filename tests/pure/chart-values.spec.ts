@@ -235,4 +235,16 @@ describe("the chart's value paths (stack/chart-values.ts)", () => {
     expect(step).to.match(/pulumi stack output applicationSettings --show-secrets --json \|\n\s+helm upgrade/);
     expect(step).to.contain("-f -");
   });
+
+  it("passes the vendor's values to Helm from a secret store, never from a file in the project folder", () => {
+    const root = path.resolve(__dirname, "../..");
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    const step = readme.slice(readme.indexOf("4. Install the application"), readme.indexOf("## Stored data"));
+    const commands = (/```sh\n([\s\S]*?)```/.exec(step)?.[1] ?? "").replace(/\\\n\s*/g, " ");
+    // Every values argument of the Helm command is standard input or a process substitution.
+    const helm = commands.slice(commands.indexOf("helm upgrade"));
+    const valueArgs = [...helm.matchAll(/\s(?:-f|--values)\s+(\S+)/g)].map((m) => m[1]);
+    expect(valueArgs).to.deep.equal(["<(aws", "-"]);
+    expect(fs.readFileSync(path.join(root, ".gitignore"), "utf8").split("\n")).to.include("vendor-values*");
+  });
 });

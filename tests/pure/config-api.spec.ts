@@ -11,6 +11,12 @@ import { ConfigError, type RawConfig, validateConfig } from "../../config/valida
 const K = "datafold-aws:";
 const REQUIRED = { deploymentName: "acme", domain: "datafold.acme.example" };
 const PUBLIC_CIDRS = { publicAccessCidrs: ["203.0.113.0/24"] };
+/** The required keys as full config keys, as Pulumi passes them. */
+const REQUIRED_KEYS = {
+  "datafold-aws:deploymentName": "acme",
+  "datafold-aws:domain": "datafold.acme.example",
+  "datafold-aws:cluster": JSON.stringify(PUBLIC_CIDRS),
+};
 const KMS_UUID = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d";
 
 function raw(values: Record<string, unknown> = {}, region = "us-east-1"): RawConfig {
@@ -185,6 +191,11 @@ describe("config against the APIs' rules", () => {
         `${K}deploymentName: got "internal-tools"; expected a name from which every derived name is valid: the load balancer would be named "internal-tools-xxxxxx", and Elastic Load Balancing takes at most 32 letters, digits and hyphens, not starting or ending with a hyphen, not starting with "internal-"`,
       ],
       [
+        "a deployment name that makes a load balancer named internal-..., with alb mode set explicitly",
+        raw({ deploymentName: "internal-tools", ingress: { mode: "alb" } }),
+        `${K}deploymentName: got "internal-tools"; expected a name from which every derived name is valid: the load balancer would be named "internal-tools-xxxxxx", and Elastic Load Balancing takes at most 32 letters, digits and hyphens, not starting or ending with a hyphen, not starting with "internal-"`,
+      ],
+      [
         "a deployment name that makes a bucket named xn--...",
         raw({ deploymentName: "xn--acme" }),
         `${K}deploymentName: got "xn--acme"; expected a name from which every derived name is valid: the ClickHouse backup bucket would be named "xn--acme-clickhouse-backups-xxxxxxxx", and S3 takes 3 to 63 lowercase letters, digits, periods and hyphens, starting and ending with a letter or digit, not an IP address, not starting with xn--, sthree- or amzn-s3-demo-, not ending with -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3; the database would be named "xn--acme", and RDS takes 1 to 63 letters, digits and hyphens, starting with a letter, without two hyphens in a row or a hyphen at the end; the database's final snapshot and the database's parameter group would be named "xn--acme-final" and "xn--acme-db-abcdef0", and RDS takes 1 to 255 letters, digits and hyphens, starting with a letter, without two hyphens in a row or a hyphen at the end`,
@@ -294,17 +305,22 @@ describe("config against the APIs' rules", () => {
       [
         "a Kubernetes version read as a number (1.30 as 1.3)",
         raw({ cluster: { ...PUBLIC_CIDRS, kubernetesVersion: 1.3 } }),
-        `${K}cluster.kubernetesVersion: got 1.3, a number; expected a Kubernetes minor version EKS offers: "1.32", "1.33", "1.34", "1.35", "1.36", as text: quote it (${RETYPED})`,
+        `${K}cluster.kubernetesVersion: got 1.3, a number; expected a Kubernetes minor version EKS offers: "1.32", "1.33", "1.34", "1.35", "1.36", as text (${RETYPED}); quoting it is not enough: "1.3" and "1.30" are not allowed either`,
+      ],
+      [
+        "a Kubernetes version EKS offers, read as a number",
+        raw({ cluster: { ...PUBLIC_CIDRS, kubernetesVersion: 1.33 } }),
+        `${K}cluster.kubernetesVersion: got 1.33, a number; expected a Kubernetes minor version EKS offers: "1.32", "1.33", "1.34", "1.35", "1.36", as text: quote it, "1.33" (${RETYPED})`,
       ],
       [
         "an engine version read as a number with a minor (16.10 as 16.1)",
         raw({ database: { engineVersion: 16.1 } }),
-        `${K}database.engineVersion: got 16.1, a number; expected a PostgreSQL version RDS offers, major ("17") or major.minor ("17.9"), as text: quote it (${RETYPED})`,
+        `${K}database.engineVersion: got 16.1, a number; expected a PostgreSQL version RDS offers, major ("17") or major.minor ("17.9"), as text: quote it, "16.1" or "16.10" (${RETYPED})`,
       ],
       [
         "an account id that lost its leading zero",
         raw({ access: { trustedAccountId: 12345678901 } }),
-        `${K}access.trustedAccountId: got 12345678901, a number; expected a 12-digit AWS account id, as text: quote it (${RETYPED})`,
+        `${K}access.trustedAccountId: got 12345678901, a number; expected a 12-digit AWS account id, as text (${RETYPED}); quoting it is not enough: "12345678901" is not allowed either`,
       ],
       [
         "a tag value read as a number",
@@ -329,6 +345,16 @@ describe("config against the APIs' rules", () => {
         },
         `datafold:database: got {"multiAz":true}; expected a key in the project's namespace (datafold-aws:database) or a provider's (aws, kubernetes, random, eks, pulumi): the program reads no other namespace, so this value would be ignored`,
       ],
+      [
+        "any other key of the datafold: namespace, one the project does not have either",
+        splitConfig({ ...REQUIRED_KEYS, "datafold:anything": "x" }, "us-east-1"),
+        `datafold:anything: got "x"; expected a key in the project's namespace (datafold-aws:...) or a provider's (aws, kubernetes, random, eks, pulumi): the program reads no other namespace, so this value would be ignored`,
+      ],
+      [
+        "a key of another project's namespace",
+        splitConfig({ ...REQUIRED_KEYS, "acme:ingress": '{"internal":true}' }, "us-east-1"),
+        `acme:ingress: got {"internal":true}; expected a key in the project's namespace (datafold-aws:ingress) or a provider's (aws, kubernetes, random, eks, pulumi): the program reads no other namespace, so this value would be ignored`,
+      ],
     ];
     for (const [what, config, problem] of table) {
       it(`refuses ${what}`, () => {
@@ -345,6 +371,10 @@ describe("config against the APIs' rules", () => {
       ],
       ["node groups of 450 nodes", withGroups(group("data", { minSize: 450, maxSize: 450, desiredSize: 450 }))],
       ["the TLS 1.3-only policy", raw({ ingress: { sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" } })],
+      [
+        "a deployment name that would make a load balancer named internal-... in controller mode (the program creates no load balancer or target group there)",
+        raw({ deploymentName: "internal-tools", ingress: { mode: "controller" } }),
+      ],
       [
         "a storage ceiling exactly 10% above the allocated storage",
         raw({ database: { allocatedStorageGb: 20, maxAllocatedStorageGb: 22 } }),

@@ -8,7 +8,11 @@ import type { ProgramRun } from "../../plan/run";
 import { runProgram } from "../../plan/run";
 import { readStackConfig } from "../../plan/stackfile";
 import { makeWorld } from "../../plan/world";
+import * as pulumi from "@pulumi/pulumi";
+
+import { validateConfig } from "../../config/validator";
 import { chartServiceAccount } from "../../stack/chart-values";
+import { applicationSettingsOutput, type Deployment } from "../../stack/outputs";
 import { find, inputs, outputs } from "../helpers";
 import { EXAMPLES, plannedStack, program } from "./plans";
 
@@ -146,6 +150,46 @@ describe("the application's values (applicationSettings), through the whole prog
     it("keeps the chart's own Ingress off and binds the target group instead", () => {
       expect(get(settingsOf(run), "nginx.ingress")).to.deep.equal({ deploy: false });
       expect(get(settingsOf(run), "global.awsTargetGroupArn")).to.equal(outputs(run).targetGroupArn);
+    });
+  });
+
+  it("names the database and its user the Database component reports, not names of its own", async () => {
+    const o = pulumi.output;
+    const settings = validateConfig({
+      region: "us-east-1",
+      values: { deploymentName: "acme", domain: "d.acme.example", cluster: { publicAccessCidrs: ["203.0.113.0/24"] } },
+    });
+    // Only what applicationSettingsOutput reads; the database's names differ from the program's own.
+    const d = {
+      network: { vpcCidr: o("10.0.0.0/16") },
+      database: {
+        address: o("db.example"),
+        port: o(5432),
+        password: o("p"),
+        databaseName: o("another_db"),
+        username: o("another_user"),
+      },
+      applicationSecrets: {
+        clickhouseUser: "datafold",
+        clickhousePassword: o("c"),
+        redisPassword: o("r"),
+        statusCheckToken: o("t"),
+        installPassword: o("i"),
+      },
+      storage: {
+        clickhouseDataVolumeId: o("vol-1"),
+        clickhouseLogsVolumeId: o("vol-2"),
+        redisDataVolumeId: o("vol-3"),
+        backupBucketName: o("b"),
+      },
+      cluster: { clickhouseBackupRoleArn: o("arn:aws:iam::123456789012:role/b"), bedrockRoleArn: o(undefined) },
+      ingress: { targetGroupArn: o("arn:tg"), loadBalancerIps: o(["10.0.100.5"]), nginxIngressValues: undefined },
+    } as unknown as Deployment;
+    const values = await new Promise<unknown>((resolve) => applicationSettingsOutput(settings, d).apply(resolve));
+    expect(get(values, "secrets.postgres")).to.deep.equal({
+      user: "another_user",
+      password: "p",
+      database: "another_db",
     });
   });
 

@@ -123,6 +123,20 @@ export const MUTATIONS: Mutation[] = [
       return { resources: [...resources, rule], culprit: urn };
     },
   },
+  {
+    rule: "k8s-application-ingress-require-tls-policy",
+    what: "a weak TLS policy for the application's Ingress (controller mode: the stack output applicationIngress)",
+    apply: (resources) => {
+      const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
+      const ingress = stack?.outputs.applicationIngress;
+      if (stack === undefined || ingress === undefined) return undefined;
+      const outputs = {
+        ...stack.outputs,
+        applicationIngress: { ...(ingress as object), awsSecurityPolicy: "ELBSecurityPolicy-2016-08" },
+      };
+      return { resources: replace(resources, stack, (r) => ({ ...r, outputs })), culprit: stack.urn };
+    },
+  },
   on(
     "k8s-ingress-class-params-require-tls-policy",
     "a weak TLS policy for the controller's load balancer (the class alb's params, in the controller's Helm values)",

@@ -14,7 +14,8 @@ import { runProgram } from "../../plan/run";
 import { readStackConfig } from "../../plan/stackfile";
 import * as values from "../../plan/values";
 import { makeWorld } from "../../plan/world";
-import { evaluate, type ExportResource } from "../../policy/engine";
+import { evaluate, type ExportResource, PACK } from "../../policy/engine";
+import { reconcilePackConfig } from "../../policy/lib/pack-config";
 import * as wire from "../../policy/lib/wire";
 import { policies } from "../../policy/policies";
 import { EXAMPLES, exported, plannedDevByCommand, plannedStack, program, ROOT } from "./plans";
@@ -67,9 +68,9 @@ describe("the policy pack on the program's plans", () => {
         ["elb-listener-require-tls-policy", "k8s-ingress-class-params-require-tls-policy"],
       ],
       [
-        "controller mode with a weaker TLS policy",
+        "controller mode with a weaker TLS policy (the class alb's params, and the application's Ingress)",
         { "ingress.mode": "controller", "ingress.sslPolicy": "ELBSecurityPolicy-TLS-1-2-2017-01" },
-        ["k8s-ingress-class-params-require-tls-policy"],
+        ["k8s-application-ingress-require-tls-policy", "k8s-ingress-class-params-require-tls-policy"],
       ],
       [
         "database deletion protection off",
@@ -204,6 +205,40 @@ describe("the policy pack on the program's plans", () => {
         1,
         "",
         `The pack config ${file} is refused (nothing was planned):\n  validating policy config: datafold-aws 0.1.0  rds-instance-min-backup-retention: minimumRetentionDays: Must be less than or equal to 35`,
+      ]);
+    });
+  });
+
+  describe("the README's pack config example", () => {
+    /** The JSON block of the README's "Tunables and the pack config", as a reader copies it. */
+    function readmeExample(): string {
+      const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+      const section = readme.slice(readme.indexOf("### Tunables and the pack config"));
+      const block = /```json\n([\s\S]*?)\n```/.exec(section);
+      if (block === null) throw new Error("no JSON block in the README's pack config section");
+      return block[1];
+    }
+
+    it("holds every tunable with its default: the pack reads it as no config at all", () => {
+      const example = JSON.parse(readmeExample()) as unknown;
+      expect(reconcilePackConfig(policies, example, PACK)).to.deep.equal(reconcilePackConfig(policies, {}, PACK));
+    });
+
+    for (const stack of ["dev", "controller"]) {
+      it(`copied verbatim, passes the ${stack} stack's plan with no violation`, async () => {
+        const { run } = await plannedStack(stack);
+        const example = JSON.parse(readmeExample()) as Record<string, unknown>;
+        expect(await evaluate(exported(run), policies, example)).to.deep.equal([]);
+      });
+    }
+
+    it("copied verbatim into a file, is accepted by npm run plan -- dev --policy-config", async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "datafold-policy-")), "pack-config.json");
+      fs.writeFileSync(file, readmeExample());
+      const result = await cli("scripts/plan.ts", ["dev", "--policy-config", file]);
+      expect([result.code, result.stdout.trim().split("\n").pop()], result.stderr).to.deep.equal([
+        0,
+        `Policy check: ${policies.length} policies, no violations.`,
       ]);
     });
   });

@@ -203,6 +203,8 @@ describe("program (index.ts)", () => {
         "applicationSettings",
       ]);
       expect(Object.keys(run.outputs)).to.not.include.members(["bedrockRoleArn", "deploymentRoleArn"]);
+      // alb mode: the program builds the load balancer; nothing to hand over to the controller.
+      expect(run.outputs.applicationIngress).to.equal(undefined);
     });
   });
 
@@ -248,6 +250,9 @@ describe("program (index.ts)", () => {
           expect((s.nginx.ingress as Record<string, unknown>).awsSecurityPolicy).to.equal(
             "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
           );
+          // The same values, not secret, for the policy pack: the chart's nginx.ingress but `deploy`.
+          const { deploy, ...handedOver } = s.nginx.ingress as Record<string, unknown>;
+          expect([deploy, run.outputs.applicationIngress]).to.deep.equal([true, handedOver]);
           expect(s.global.awsTargetGroupArn).to.equal(undefined);
           expect(s.server).to.deep.equal({ serviceAccount: { roleArn: outputs(run).bedrockRoleArn } });
           expect(count(run, "aws:route53/record:Record")).to.equal(1);
