@@ -500,7 +500,7 @@ describe("offline plan", () => {
         { name: "us-east-1b", id: "use1-az3" },
       ]);
       expect(() => regionZones("ap-south-2")).to.throw(
-        "the world holds no Availability Zones for ap-south-2: add them to REGION_ZONES in plan/world.ts",
+        "the offline world lacks region ap-south-2: add its AZ ids to REGION_ZONES in plan/world.ts with a source",
       );
     });
   });
