@@ -9,8 +9,12 @@
  * is set both in an environment's pulumiConfig and explicitly in your stack configuration, the
  * explicit stack value wins" (Pulumi docs, "Use Pulumi ESC with Pulumi IaC",
  * pulumi/docs content/docs/esc/guides/pulumi-iac/_index.md). Opening an environment needs Pulumi
- * Cloud, so offline those values are missing unless given (`esc env open <env> pulumiConfig
- * --format json` prints them; pass that object as `escConfig`).
+ * Cloud, so offline those values are missing unless given (`pulumi env get <env> pulumiConfig
+ * --value json` prints them with secrets hidden: escValues; pass that object as `escConfig`).
+ *
+ * Stack files are `Pulumi.<stack>.yaml`: the Pulumi CLI names a stack's file after the project
+ * file, with its extension (`Pulumi.yaml` here: pulumi/pulumi sdk/go/common/workspace/paths.go,
+ * ProjectStackPath, `filepath.Ext(projPath)`), so it never reads a `Pulumi.<stack>.yml` beside it.
  */
 import * as fs from "fs";
 import * as path from "path";
