@@ -2,12 +2,28 @@
  * The answers to the lookups (invokes) the program makes, read from the World, in the shape the
  * provider returns them. Any other lookup is an error naming it, so that a new lookup cannot slip
  * through untested; a lookup for something the world does not hold fails or answers nothing, as
- * AWS does.
+ * AWS does. Where the world answers an assumption instead of a sourced fact (plan/world.ts), the
+ * answer says so: its strings count as made up, and the assumption is listed with the plan.
  */
 import { stringLeaves } from "./values";
-import { REGION_DESCRIPTIONS, type World, type WorldNetworkInterface, type WorldZone } from "./world";
+import {
+  lacksRegion,
+  offering,
+  REGION_DESCRIPTIONS,
+  type World,
+  type WorldNetworkInterface,
+  type WorldZone,
+} from "./world";
 
 type Inputs = Record<string, unknown>;
+
+/** What a lookup answered from assumptions rather than sourced facts. */
+interface Notes {
+  /** Strings of the answer the world made up (beyond the lookup's MADE_UP_FIELDS). */
+  readonly madeUp: string[];
+  /** What was assumed, one sentence each, for the plan's list. */
+  readonly assumptions: string[];
+}
 
 interface Filter {
   readonly name: string;
@@ -40,23 +56,10 @@ const INTERFACE_FILTERS: Readonly<Record<string, (eni: WorldNetworkInterface) =>
 };
 
 /**
- * The interfaces that match every filter (a filter matches when any of its values does), as
- * DescribeNetworkInterfaces selects them: with no match the answer is simply empty.
+ * Items that match every filter (a filter matches when any of its values does, with EC2's
+ * wildcards), as the Describe* APIs select them: with no match the answer is simply empty. A filter
+ * the world does not know is an error naming where to add it, never ignored.
  */
-export function matchInterfaces(
-  interfaces: readonly WorldNetworkInterface[],
-  filters: readonly Filter[],
-): WorldNetworkInterface[] {
-  for (const f of filters) {
-    if (!INTERFACE_FILTERS[f.name])
-      throw new Error(`unmocked network interface filter ${f.name}: add it to INTERFACE_FILTERS in plan/lookups.ts`);
-  }
-  return interfaces.filter((eni) =>
-    filters.every((f) => f.values.some((v) => filterPattern(v).test(INTERFACE_FILTERS[f.name](eni)))),
-  );
-}
-
-/** Items that match every filter (a filter matches when any of its values does, with EC2's wildcards). */
 function matchAll<T>(
   items: readonly T[],
   filters: readonly Filter[],
@@ -69,6 +72,12 @@ function matchAll<T>(
   return items.filter((item) =>
     filters.every((f) => f.values.some((v) => filterPattern(v).test(fields[f.name](item)))),
   );
+}
+
+/** The world's zones; an error naming REGION_ZONES for a region the world does not hold. */
+function zonesOf(w: World): readonly WorldZone[] {
+  if (!w.regionHeld) throw new Error(lacksRegion(w.region));
+  return w.zones;
 }
 
 /**
@@ -99,10 +108,11 @@ function availabilityZones(w: World, inputs: Inputs): Inputs {
   ];
   const excludeNames = (inputs.excludeNames as string[] | undefined) ?? [];
   const excludeIds = (inputs.excludeZoneIds as string[] | undefined) ?? [];
+  const all = zonesOf(w);
   const enabled =
     inputs.allAvailabilityZones === true
-      ? w.zones
-      : w.zones.filter((z) => (z.optInStatus ?? "opt-in-not-required") !== "not-opted-in");
+      ? all
+      : all.filter((z) => (z.optInStatus ?? "opt-in-not-required") !== "not-opted-in");
   const zones = matchAll(enabled, filters, zoneFields(w), "availability zone").filter(
     (z) => !excludeNames.includes(z.name) && !excludeIds.includes(z.id),
   );
@@ -121,31 +131,55 @@ function availabilityZones(w: World, inputs: Inputs): Inputs {
  * aws.ec2.getInstanceTypeOfferings as the provider answers it: one entry per (instance type,
  * location) offered, in three parallel lists. Locations are AZ ids, AZ names or the region, by
  * `locationType` (default `region`); the filters `instance-type` and `location` select among them
- * (EC2 API reference, DescribeInstanceTypeOfferings).
+ * (EC2 API reference, DescribeInstanceTypeOfferings). The types considered in a zone are those the
+ * world's sourced facts list there and those the `instance-type` filter names without a wildcard;
+ * an offering the world has no sourced fact for is assumed (plan/world.ts `offering`) and noted.
  */
-function instanceTypeOfferings(w: World, inputs: Inputs): Inputs {
+function instanceTypeOfferings(w: World, inputs: Inputs, notes: Notes): Inputs {
+  const zones = zonesOf(w);
   const locationType = (inputs.locationType as string | undefined) ?? "region";
-  const locationOf: Readonly<Record<string, (zoneId: string) => string>> = {
-    "availability-zone-id": (id) => id,
-    "availability-zone": (id) => w.zones.find((z) => z.id === id)?.name ?? id,
+  const locationOf: Readonly<Record<string, (zone: WorldZone) => string>> = {
+    "availability-zone-id": (z) => z.id,
+    "availability-zone": (z) => z.name,
     region: () => w.region,
   };
   const locate = locationOf[locationType];
   if (!locate) throw new Error(`InvalidParameterValue: location type ${locationType}`);
-  const all: { instanceType: string; location: string }[] = [];
-  for (const zone of w.zones) {
-    for (const instanceType of w.instanceTypeOfferings[zone.id] ?? []) {
-      const location = locate(zone.id);
-      if (!all.some((o) => o.instanceType === instanceType && o.location === location))
-        all.push({ instanceType, location });
+  const filters = (inputs.filters as Filter[] | undefined) ?? [];
+  const named = filters
+    .filter((f) => f.name === "instance-type")
+    .flatMap((f) => f.values)
+    .filter((v) => !/[*?\\]/.test(v));
+  const all: { instanceType: string; location: string; zoneId: string; assumed: boolean }[] = [];
+  for (const zone of zones) {
+    // The types the world knows in this zone, and those the filter names.
+    const types = new Set([
+      ...(w.instanceTypeOfferings[zone.id] ?? []),
+      ...(w.completeZoneOfferings[zone.id] ?? []),
+      ...named,
+    ]);
+    for (const instanceType of [...types].sort()) {
+      const offered = offering(w, zone.id, instanceType);
+      const location = locate(zone);
+      if (offered !== "no" && !all.some((o) => o.instanceType === instanceType && o.location === location))
+        all.push({ instanceType, location, zoneId: zone.id, assumed: offered === "assumed" });
     }
   }
   const found = matchAll(
     all,
-    (inputs.filters as Filter[] | undefined) ?? [],
+    filters,
     { "instance-type": (o) => o.instanceType, location: (o) => o.location },
     "instance type offering",
   );
+  const assumed = new Map<string, string[]>();
+  for (const o of found.filter((x) => x.assumed))
+    assumed.set(o.instanceType, [...(assumed.get(o.instanceType) ?? []), o.zoneId]);
+  for (const [type, zoneIds] of assumed) {
+    notes.madeUp.push(type);
+    notes.assumptions.push(
+      `instance type ${type}: assumed offered in ${zoneIds.join(", ")} (plan/world.ts holds no sourced offering of it there)`,
+    );
+  }
   return {
     id: w.region,
     instanceTypes: found.map((o) => o.instanceType),
@@ -169,7 +203,7 @@ function networkInterface(w: World, eni: WorldNetworkInterface): Inputs {
   };
 }
 
-const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = {
+const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs, notes: Notes) => Inputs>> = {
   "aws:index/getAvailabilityZones:getAvailabilityZones": availabilityZones,
   "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": instanceTypeOfferings,
   "aws:index/getCallerIdentity:getCallerIdentity": (w) => ({
@@ -191,7 +225,7 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
     endpoint: `ec2.${w.region}.${w.partition.dnsSuffix}`,
     description: REGION_DESCRIPTIONS[w.region] ?? w.region,
   }),
-  "aws:eks/getAddonVersion:getAddonVersion": (w, inputs) => {
+  "aws:eks/getAddonVersion:getAddonVersion": (w, inputs, notes) => {
     const addonName = inputs.addonName as string;
     const kubernetesVersion = inputs.kubernetesVersion as string;
     if (inputs.mostRecent === true) {
@@ -199,10 +233,18 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
         `unmocked: the world holds the default add-on versions only, not the most recent: add them to plan/world.ts`,
       );
     }
-    const version = w.eksAddonDefaults[kubernetesVersion]?.[addonName];
-    if (!version) {
-      throw new Error(
-        `reading EKS Add-On version info (${addonName}, ${kubernetesVersion}): couldn't find resource (the world has no default version of ${addonName} for Kubernetes ${kubernetesVersion}: add it to EKS_ADDON_DEFAULTS in plan/world.ts)`,
+    let version = w.eksAddonDefaults[kubernetesVersion]?.[addonName];
+    if (version === undefined) {
+      const assumed = w.eksAddonAssumed[kubernetesVersion]?.[addonName];
+      if (assumed === undefined) {
+        throw new Error(
+          `reading EKS Add-On version info (${addonName}, ${kubernetesVersion}): couldn't find resource (the world has no default version of ${addonName} for Kubernetes ${kubernetesVersion}: add it to EKS_ADDON_DEFAULTS in plan/world.ts)`,
+        );
+      }
+      version = assumed.version;
+      notes.madeUp.push(version);
+      notes.assumptions.push(
+        `EKS add-on ${addonName} for Kubernetes ${kubernetesVersion}: default assumed ${version}, ${assumed.basis} (plan/world.ts holds no sourced default)`,
       );
     }
     return { id: addonName, addonName, kubernetesVersion, mostRecent: false, version };
@@ -211,7 +253,10 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
     const filters = (inputs.filters as Filter[] | undefined) ?? [];
     const tags = (inputs.tags as Record<string, string> | undefined) ?? {};
     // The world's interfaces carry no tags: a tag filter matches none of them.
-    const found = Object.keys(tags).length > 0 ? [] : matchInterfaces(w.networkInterfaces, filters);
+    const found =
+      Object.keys(tags).length > 0
+        ? []
+        : matchAll(w.networkInterfaces, filters, INTERFACE_FILTERS, "network interface");
     return { id: w.region, ids: found.map((eni) => eni.id), filters, tags };
   },
   "aws:ec2/getNetworkInterface:getNetworkInterface": (w, inputs) => {
@@ -225,8 +270,8 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
     if (!eni) throw new Error(`InvalidNetworkInterfaceID.NotFound: The networkInterface ID '${id}' does not exist`);
     return networkInterface(w, eni);
   },
-  // ListClusters: the names of the account's clusters in the region (none in a new account).
   "aws:ec2/getVpc:getVpc": (w, inputs) => {
+    zonesOf(w);
     const id = inputs.id as string;
     const vpc = w.vpcs[id];
     if (!vpc) throw new Error(`InvalidVpcID.NotFound: The vpc ID '${id}' does not exist`);
@@ -239,7 +284,7 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
       state: "available",
     };
   },
-  // The clusters of the account in the region (ListClusters).
+  // ListClusters: the names of the account's clusters in the region (none in a new account).
   "aws:eks/getClusters:getClusters": (w) => ({
     id: w.region,
     names: Object.keys(w.eksClusters).sort(),
@@ -268,6 +313,7 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
     };
   },
   "aws:ec2/getSubnet:getSubnet": (w, inputs) => {
+    zonesOf(w);
     const id = inputs.id as string;
     const subnet = w.subnets[id];
     if (!subnet) throw new Error(`InvalidSubnetID.NotFound: The subnet ID '${id}' does not exist`);
@@ -281,7 +327,7 @@ const LOOKUPS: Readonly<Record<string, (w: World, inputs: Inputs) => Inputs>> = 
  * caller, each region's AZ ids): the AZ names (which name stands for which AZ id differs per
  * account; plan/world.ts makes the mapping up), the load balancers' interfaces, the existing
  * network's CIDRs and AZs, an existing cluster's endpoint. The other fields are sourced facts or
- * echo the inputs.
+ * echo the inputs, except where a lookup answers an assumption: it notes those strings itself.
  */
 const MADE_UP_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "aws:index/getAvailabilityZones:getAvailabilityZones": ["names"],
@@ -292,19 +338,36 @@ const MADE_UP_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "aws:eks/getCluster:getCluster": ["endpoint"],
 };
 
-/** A lookup's answer split into the strings this world made up and the ones that are sourced facts. */
-export function lookupStrings(token: string, answer: Inputs): { madeUp: string[]; facts: string[] } {
+/** A lookup's answer, with its strings split into those this world made up and those that are sourced facts. */
+export interface LookupAnswer {
+  readonly answer: Inputs;
+  readonly madeUp: string[];
+  readonly facts: string[];
+  /** What the answer assumed where the world holds no sourced fact, one sentence each. */
+  readonly assumptions: string[];
+}
+
+/** The answer to the lookup `token` with `inputs`, with what in it is made up or assumed; an error for a lookup not listed. */
+export function answerLookup(w: World, token: string, inputs: Inputs): LookupAnswer {
+  const answerOf = LOOKUPS[token];
+  if (!answerOf) throw new Error(`unmocked invoke ${token}: add a realistic answer to plan/lookups.ts`);
+  const notes: Notes = { madeUp: [], assumptions: [] };
+  const answer = answerOf(w, inputs, notes);
   const fields = MADE_UP_FIELDS[token] ?? [];
-  const pick = (made: boolean) =>
+  const noted = new Set(notes.madeUp);
+  const leaves = (made: boolean) =>
     Object.entries(answer)
       .filter(([k]) => fields.includes(k) === made)
       .flatMap(([, v]) => stringLeaves(v));
-  return { madeUp: pick(true), facts: pick(false) };
+  return {
+    answer,
+    madeUp: [...leaves(true), ...notes.madeUp],
+    facts: leaves(false).filter((x) => !noted.has(x)),
+    assumptions: notes.assumptions,
+  };
 }
 
 /** The answer to the lookup `token` with `inputs`; an error for a lookup not listed. */
 export function lookup(w: World, token: string, inputs: Inputs): Inputs {
-  const answer = LOOKUPS[token];
-  if (!answer) throw new Error(`unmocked invoke ${token}: add a realistic answer to plan/lookups.ts`);
-  return answer(w, inputs);
+  return answerLookup(w, token, inputs).answer;
 }

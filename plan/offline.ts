@@ -2,15 +2,22 @@
  * The offline plan of one stack: its config as the CLI would pass it, a mock world that fits it,
  * and the real program run under mocks.
  */
+import { REGIONS } from "../config/aws-data";
 import type { RawConfig } from "../config/validator";
 import { parseConfigValue } from "../config/values";
 import { runProgram, type ProgramRun } from "./run";
 import { readStackConfig, type StackConfig } from "./stackfile";
 import { makeWorld, type World, worldForExistingNetwork } from "./world";
 
-/** A world for the stack: its region, and the existing VPC and subnets it names, if any. */
+/**
+ * A world for the stack: its region, and the existing VPC and subnets it names, if any. A region
+ * the config refuses (or none) gets us-east-1's world: the program stops at the config's problems
+ * before it asks the world anything. A region the config accepts but the world lacks gets a world
+ * whose zone lookups fail, naming REGION_ZONES (plan/world.ts).
+ */
 export function worldForStack(stack: StackConfig): World {
-  const region = stack.config["aws:region"] ?? "us-east-1";
+  const configured = stack.config["aws:region"];
+  const region = configured !== undefined && REGIONS[configured] !== undefined ? configured : "us-east-1";
   const network = parseConfigValue(stack.config[`${stack.project}:network`] ?? "{}") as {
     vpcId?: unknown;
     privateSubnetIds?: unknown;

@@ -8,7 +8,7 @@
 import { createHash } from "crypto";
 
 import { stringLeaves } from "./values";
-import type { World, WorldSubnet } from "./world";
+import { offering, type World, type WorldNetworkInterface, type WorldSubnet } from "./world";
 
 type Inputs = Record<string, unknown>;
 
@@ -18,12 +18,36 @@ export interface Created {
 }
 
 /**
+ * An address inside an IPv4 CIDR that AWS can hand out, chosen by `seed`: never the first four or
+ * the last address of the block, which AWS reserves in every subnet (Amazon VPC User Guide,
+ * "Subnet CIDR blocks"). Made up: AWS picks the real one.
+ */
+export function addressIn(cidr: string, seed: string): string {
+  const [ip, bits] = cidr.split("/");
+  const base = ip.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+  const size = 2 ** (32 - Number(bits));
+  const offset = 4 + (parseInt(hexId("ip", seed, 8), 16) % Math.max(size - 5, 1));
+  const n = base + offset;
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
+}
+
+/** The subnet ids a load balancer is placed in: `subnets`, or the ids of `subnetMappings`. */
+function loadBalancerSubnetIds(state: Inputs): string[] {
+  if (Array.isArray(state.subnets)) return state.subnets.map(String);
+  if (Array.isArray(state.subnetMappings))
+    return state.subnetMappings.map((m) => String((m as { subnetId?: unknown }).subnetId));
+  return [];
+}
+
+/**
  * What the account holds beyond the world's fixed facts: the resources this run has created so
- * far, as later API calls see them (a subnet's AZ, whether a VPC has an internet gateway).
+ * far, as later API calls see them (a subnet's AZ, whether a VPC has an internet gateway, a load
+ * balancer's network interfaces).
  */
 export class Account {
   private readonly subnets = new Map<string, WorldSubnet>();
   private readonly gatewayVpcs = new Set<string>();
+  private readonly interfaces: WorldNetworkInterface[] = [];
 
   constructor(readonly world: World) {}
 
@@ -39,6 +63,32 @@ export class Account {
     }
     if (type === "aws:ec2/internetGateway:InternetGateway" && typeof state.vpcId === "string")
       this.gatewayVpcs.add(state.vpcId);
+    // An Application Load Balancer gets one network interface in each subnet it is placed in,
+    // described `ELB app/<name>/<id>` (its ARN suffix): AWS re:Post Knowledge Center, "What are the
+    // source IP addresses of traffic that Elastic Load Balancing sends to my web servers?", which
+    // finds them with `aws ec2 describe-network-interfaces --filters
+    // Name=description,Values="ELB app/<name>/<id>"`. Ids and addresses are made up, each address
+    // inside its subnet's CIDR. A subnet neither the run nor the world knows gets none.
+    if (type === "aws:lb/loadBalancer:LoadBalancer" && typeof state.arnSuffix === "string") {
+      for (const subnetId of loadBalancerSubnetIds(state)) {
+        const subnet = this.subnet(subnetId);
+        if (subnet === undefined) continue;
+        const seed = `${state.arnSuffix}:${subnetId}`;
+        this.interfaces.push({
+          id: `eni-${hexId("eni", seed)}`,
+          description: `ELB ${state.arnSuffix}`,
+          privateIp: addressIn(subnet.cidrBlock, seed),
+          availabilityZone: subnet.availabilityZone,
+        });
+      }
+    }
+  }
+
+  /** The world as later API calls see it: its network interfaces with those this run created. */
+  current(): World {
+    return this.interfaces.length === 0
+      ? this.world
+      : { ...this.world, networkInterfaces: [...this.world.networkInterfaces, ...this.interfaces] };
   }
 
   /** A subnet created in this run or held by the world; undefined for one neither knows. */
@@ -271,11 +321,12 @@ const AWS: Record<string, Compute> = {
   // EC2 refuses to launch an instance type a zone does not offer; a managed node group's instances
   // fail so. The message is EC2's (quoted in taskcluster/community-tc-config
   // misc/update-ec2-instance-types.sh): "Your requested instance type (xxx.yyy) is not supported in
-  // your requested Availability Zone (zzz)."
+  // your requested Availability Zone (zzz)." An offering the world only assumes (plan/world.ts
+  // `offering`) passes, as the lookup that chose the zones answered.
   "aws:eks/nodeGroup:NodeGroup": (w, name, inputs, _hex, account) => {
     for (const subnet of knownSubnets(account, inputs.subnetIds)) {
       for (const type of (inputs.instanceTypes as string[] | undefined) ?? []) {
-        if (!(w.instanceTypeOfferings[subnet.availabilityZoneId] ?? []).includes(type)) {
+        if (offering(w, subnet.availabilityZoneId, type) === "no") {
           throw new Error(
             `Unsupported: Your requested instance type (${type}) is not supported in your requested Availability Zone (${subnet.availabilityZone}).`,
           );

@@ -43,6 +43,8 @@ export interface ProgramRun {
    * or a sourced fact; none shorter than 5 characters.
    */
   readonly madeUp: ReadonlySet<string>;
+  /** What the mock world assumed where it holds no sourced fact (plan/world.ts), one sentence each. */
+  readonly assumptions: readonly string[];
 }
 
 /** The shortest string counted as made up: shorter ones ("none", "1") say nothing. */
@@ -104,5 +106,12 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
   const madeUp = new Set(
     [...mocks.madeUp].filter((x) => x.length >= MIN_MADE_UP && !mocks.facts.has(x) && !configured.has(x)),
   );
-  return { resources: monitor.recorded, calls: mocks.calls, outputs: stack?.outputs ?? {}, messages, madeUp };
+  return {
+    resources: monitor.recorded,
+    calls: mocks.calls,
+    outputs: stack?.outputs ?? {},
+    messages,
+    madeUp,
+    assumptions: [...mocks.assumptions],
+  };
 }

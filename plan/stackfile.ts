@@ -9,8 +9,12 @@
  * is set both in an environment's pulumiConfig and explicitly in your stack configuration, the
  * explicit stack value wins" (Pulumi docs, "Use Pulumi ESC with Pulumi IaC",
  * pulumi/docs content/docs/esc/guides/pulumi-iac/_index.md). Opening an environment needs Pulumi
- * Cloud, so offline those values are missing unless given (`esc env open <env> pulumiConfig
- * --format json` prints them; pass that object as `escConfig`).
+ * Cloud, so offline those values are missing unless given (`pulumi env get <env> pulumiConfig
+ * --value json` prints them with secrets hidden: escValues; pass that object as `escConfig`).
+ *
+ * Stack files are `Pulumi.<stack>.yaml`: the Pulumi CLI names a stack's file after the project
+ * file, with its extension (`Pulumi.yaml` here: pulumi/pulumi sdk/go/common/workspace/paths.go,
+ * ProjectStackPath, `filepath.Ext(projPath)`), so it never reads a `Pulumi.<stack>.yml` beside it.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -40,10 +44,14 @@ function environmentsOf(file: string, raw: unknown): string[] {
   return list;
 }
 
+/** A secure value as a stack file holds it: `{secure: <ciphertext>}`. */
+function isSecure(v: unknown): boolean {
+  return isRecord(v) && Object.keys(v).length === 1 && typeof v.secure === "string";
+}
+
 /** Replaces `{secure: ...}` values (at any depth) by the placeholder; reports whether any was found. */
 function replaceSecure(v: unknown): { value: unknown; secret: boolean } {
-  if (isRecord(v) && Object.keys(v).length === 1 && typeof v.secure === "string")
-    return { value: SECRET_PLACEHOLDER, secret: true };
+  if (isSecure(v)) return { value: SECRET_PLACEHOLDER, secret: true };
   if (Array.isArray(v)) {
     const items = v.map(replaceSecure);
     return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
@@ -96,13 +104,78 @@ function nonFiniteNumbers(value: unknown, path: string): string[] {
   return [];
 }
 
-/** The stacks that have a Pulumi.<stack>.yaml in `dir`, sorted. */
-export function listStacks(dir: string): string[] {
+/** The stack files the Pulumi CLI would ignore: `Pulumi.<stack>.yml` (the project file is Pulumi.yaml). */
+export function ignoredStackFiles(dir: string): string[] {
   return fs
     .readdirSync(dir)
-    .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
+    .filter((f) => /^Pulumi\..+\.yml$/.test(f))
+    .sort();
+}
+
+/** Why a `Pulumi.<stack>.yml` is refused, and the fix. */
+function ymlProblem(dir: string, files: readonly string[]): string {
+  return `${files.map((f) => path.join(dir, f)).join(", ")}: the Pulumi CLI reads a stack's config from Pulumi.<stack>.yaml (the project file's extension) and ignores ${files.length === 1 ? "this file" : "these files"}: rename ${files.length === 1 ? "it" : "them"} to .yaml`;
+}
+
+/**
+ * The stacks that have a Pulumi.<stack>.yaml in `dir`, sorted. A `Pulumi.<stack>.yml` there is an
+ * error naming it: the Pulumi CLI would ignore it, so the workflows would preview and deploy a
+ * stack without its config.
+ */
+export function listStacks(dir: string): string[] {
+  const ignored = ignoredStackFiles(dir);
+  if (ignored.length > 0) throw new Error(ymlProblem(dir, ignored));
+  return stackNames(dir);
+}
+
+/** The names of the `Pulumi.<stack>.yaml` files in `dir`, sorted. */
+function stackNames(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
     .filter((s): s is string => s !== undefined)
     .sort();
+}
+
+/** Where `npm run plan -- <stack>` finds a stack file without --dir. */
+export interface StackLocation {
+  readonly dir: string;
+  /** The example stack of the same name, in examples/, that a customer stack at the root hides. */
+  readonly hides?: string;
+}
+
+/**
+ * The folder of the stack file `Pulumi.<stack>.yaml`: the project root `root` (customer stacks),
+ * else `root/examples` (the example stacks). A customer stack named like an example wins, and the
+ * location says which example it hides. An error listing both folders' stacks when neither has it.
+ */
+export function locateStack(root: string, stack: string): StackLocation {
+  const examples = path.join(root, "examples");
+  const file = `Pulumi.${stack}.yaml`;
+  const atRoot = fs.existsSync(path.join(root, file));
+  const example = fs.existsSync(path.join(examples, file));
+  if (atRoot) return example ? { dir: root, hides: path.join(examples, file) } : { dir: root };
+  if (example) return { dir: examples };
+  const ignored = [root, examples].flatMap((d) =>
+    fs.existsSync(path.join(d, `Pulumi.${stack}.yml`)) ? [path.join(d, `Pulumi.${stack}.yml`)] : [],
+  );
+  const names = (dir: string) => stackNames(dir).join(", ") || "none";
+  throw new Error(
+    [
+      `no stack file ${file} at the project root or in examples/`,
+      ...(ignored.length > 0
+        ? [
+            ymlProblem(
+              path.dirname(ignored[0]),
+              ignored.map((f) => path.basename(f)),
+            ),
+          ]
+        : []),
+      `customer stacks (project root): ${names(root)}`,
+      `example stacks (examples/): ${names(examples)}`,
+      "a stack file elsewhere: --dir DIR",
+    ].join("\n"),
+  );
 }
 
 /**
@@ -131,7 +204,9 @@ export function readStackConfig(
   const project = String(projectFile.name);
   const stackPath = path.join(dir, `Pulumi.${stack}.yaml`);
   if (!fs.existsSync(stackPath)) {
-    throw new Error(`no stack file ${stackPath}; stacks here: ${listStacks(dir).join(", ") || "none"}`);
+    const yml = path.join(dir, `Pulumi.${stack}.yml`);
+    if (fs.existsSync(yml)) throw new Error(ymlProblem(dir, [path.basename(yml)]));
+    throw new Error(`no stack file ${stackPath}; stacks here: ${stackNames(dir).join(", ") || "none"}`);
   }
   const stackFile = loadYaml(stackPath);
   const qualify = (key: string) => (key.includes(":") ? key : `${project}:${key}`);
@@ -163,6 +238,11 @@ export function readStackConfig(
   return { project, stack, config, secretKeys, environments: environmentsOf(stackPath, stackFile.environment) };
 }
 
+/** The command that prints an environment's `pulumiConfig`, secrets hidden (see escValues). */
+export function escGetCommand(org: string, environment: string): string {
+  return `pulumi env get ${org}/${environment} pulumiConfig --value json`;
+}
+
 /**
  * What the offline plan says about a stack that imports ESC environments: which ones it cannot
  * open, and how to supply their values without writing them to disk (one `--esc-config` per
@@ -172,32 +252,55 @@ export function escNotice(stack: StackConfig, supplied: boolean): string {
   const names = stack.environments.join(", ");
   const plural = stack.environments.length === 1 ? "" : "s";
   if (supplied) return `ESC environment${plural} ${names}: pulumiConfig values supplied with --esc-config.`;
-  const command =
+  const byHand =
     stack.environments.length === 1
-      ? `  esc env open <org>/${stack.environments[0]} pulumiConfig --format json | npm run plan -- ${stack.stack} --esc-config -`
-      : `  npm run plan -- ${stack.stack} ${stack.environments.map((e) => `--esc-config <(esc env open <org>/${e} pulumiConfig --format json)`).join(" ")}`;
+      ? `  ${escGetCommand("<org>", stack.environments[0])} | npm run plan -- ${stack.stack} --esc-config -`
+      : `  npm run plan -- ${stack.stack} ${stack.environments.map((e) => `--esc-config <(${escGetCommand("<org>", e)})`).join(" ")}`;
   return [
     `Stack '${stack.stack}' imports the ESC environment${plural} ${names}, which the offline plan cannot open ` +
       "(that needs Pulumi Cloud): the config values they provide through pulumiConfig are missing here.",
-    "Supply them from a shell logged in to Pulumi Cloud (nothing is written to disk):",
-    command,
+    "Supply them from a shell logged in to Pulumi Cloud (secrets stay hidden; nothing is written to disk):",
+    `  npm run plan:esc -- ${stack.stack} --org <org>`,
+    "or by hand:",
+    byHand,
   ].join("\n");
+}
+
+/** What `pulumi env get --value json` prints for a secret and for a value only opening the environment gives. */
+const HIDDEN_ESC_VALUES = ["[secret]", "[unknown]"];
+
+/**
+ * An environment's `pulumiConfig` as `pulumi env get <env> pulumiConfig --value json` prints it,
+ * made a stack file's `config`: a secret (`[secret]`) and a value only opening the environment
+ * gives (`[unknown]`: the command evaluates without running providers) become secure values, which
+ * the plan replaces by its placeholder and keeps secret, as it does the stack file's own
+ * (pulumi/pulumi pkg/cmd/esc/cli/env_get.go: the value is checked, not opened, and rendered with
+ * secrets redacted; sdk/go/common/esc/value.go ToJSON writes `[secret]` and `[unknown]`).
+ */
+export function escValues(value: unknown): unknown {
+  if (typeof value === "string" && HIDDEN_ESC_VALUES.includes(value)) return { secure: value };
+  if (isSecure(value)) return value;
+  if (Array.isArray(value)) return value.map(escValues);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escValues(v)]));
+  return value;
 }
 
 /**
  * The `pulumiConfig` objects of several environments merged as the stack imports them, later over
  * earlier, key by key at the top level (a structured key such as `datafold-aws:cluster` is taken
- * whole from the last environment that sets it).
+ * whole from the last environment that sets it). `null` is an environment without `pulumiConfig`
+ * (the command prints it for a path the environment lacks: env_get.go, renderValue).
  */
 export function mergeEscConfig(objects: readonly unknown[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   objects.forEach((o, i) => {
+    if (o === null) return;
     if (!isRecord(o)) {
       throw new Error(
-        `--esc-config #${i + 1}: expected an object of config values, as \`esc env open <env> pulumiConfig --format json\` prints`,
+        `--esc-config #${i + 1}: expected an object of config values, as \`pulumi env get <env> pulumiConfig --value json\` prints`,
       );
     }
-    Object.assign(merged, o);
+    Object.assign(merged, escValues(o));
   });
   return merged;
 }

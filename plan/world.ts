@@ -2,15 +2,21 @@
  * The AWS account the offline plan and the tests pretend to run against, and every fact it answers:
  * the account and the caller, the partition, the region's Availability Zones (names and ids), the
  * instance types each zone offers, the zones where EKS refuses a control plane, the ALB hosted zones,
- * the EKS add-on default versions, the network interfaces its load balancers get, the existing VPC
+ * the EKS add-on default versions, network interfaces held outside the stack, the existing VPC
  * (with its DNS attributes and gateway) and subnets a stack names, the EKS clusters it already runs,
  * and the stack's last outputs. Plain data; deterministic. What the account refuses because of these
  * facts (a control plane in an unsupported zone, an instance type a zone does not offer, an
- * internet-facing load balancer without a gateway) is in resources.ts.
+ * internet-facing load balancer without a gateway), and what it creates along with a resource (a
+ * load balancer's network interfaces), is in resources.ts.
  *
  * Each fact names its public source beside it. A fact with no public source says so: it is made up
- * for the fake account, in the shape AWS gives it.
+ * for the fake account, in the shape AWS gives it. Where a stack needs an answer the world has no
+ * sourced fact for (an instance type's offerings, an add-on's default version for a Kubernetes
+ * version), the world answers an assumption, named as such here; the lookups mark those answers as
+ * made up (`*` in the plan) and the plan lists them.
  */
+import { EKS_KUBERNETES_VERSIONS } from "../config/aws-data";
+import { EKS_UNSUPPORTED_ZONE_IDS } from "../stack/zones";
 
 export interface WorldSubnet {
   readonly vpcId: string;
@@ -67,15 +73,29 @@ export interface World {
   readonly partition: WorldPartition;
   /** The region's Availability Zones, in the order AWS lists them. */
   readonly zones: readonly WorldZone[];
-  /** The AZ ids where EKS refuses a control plane subnet. */
+  /**
+   * Whether the world holds the region's zones (REGION_ZONES): false for a region it lacks, whose
+   * zone, VPC and subnet lookups then fail naming REGION_ZONES (lacksRegion).
+   */
+  readonly regionHeld: boolean;
+  /** The AZ ids of the region where EKS refuses a control plane subnet. */
   readonly eksUnsupportedZoneIds: readonly string[];
-  /** Instance types offered per AZ id. */
+  /** Instance types offered per AZ id: sourced facts. */
   readonly instanceTypeOfferings: Readonly<Record<string, readonly string[]>>;
+  /** The instance types whose offerings `instanceTypeOfferings` holds in every zone: not listed in a zone, not offered there. */
+  readonly sourcedInstanceTypes: readonly string[];
+  /** Zones whose whole offering is a sourced fact, by AZ id: a type not listed is not offered there. */
+  readonly completeZoneOfferings: Readonly<Record<string, readonly string[]>>;
   /** The Route 53 hosted zone id of Application Load Balancers, per region (a load balancer's `zoneId`). */
   readonly albHostedZoneIds: Readonly<Record<string, string>>;
-  /** The default version of each EKS add-on, per Kubernetes minor version. */
+  /** The default version of each EKS add-on, per Kubernetes minor version: sourced facts. */
   readonly eksAddonDefaults: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** The network interfaces in the region, load balancers' included. */
+  /** Assumed default versions where `eksAddonDefaults` has none, each with what the assumption rests on. */
+  readonly eksAddonAssumed: Readonly<Record<string, Readonly<Record<string, AssumedVersion>>>>;
+  /**
+   * The network interfaces the account holds before the run (a load balancer's interfaces are
+   * created with it: resources.ts).
+   */
   readonly networkInterfaces: readonly WorldNetworkInterface[];
   readonly vpcs: Readonly<Record<string, WorldVpc>>;
   readonly subnets: Readonly<Record<string, WorldSubnet>>;
@@ -200,7 +220,7 @@ export interface WorldZone {
  * No source for the names: the name-to-id mapping is made up for this account, as AWS makes one
  * per account in its oldest regions (the "AZ IDs" page: us-east-1a need not be use1-az1). In
  * us-east-1 it puts use1-az3 second by name on purpose: a program that takes the first zones by name
- * lands in use1-az3, where EKS cannot place a control plane (EKS_UNSUPPORTED_ZONE_IDS).
+ * lands in use1-az3, where EKS cannot place a control plane (EKS_UNSUPPORTED_ZONE_IDS in stack/zones.ts).
  */
 export const REGION_ZONES: Readonly<Record<string, readonly WorldZone[]>> = {
   "us-east-1": [
@@ -234,22 +254,17 @@ export const REGION_ZONES: Readonly<Record<string, readonly WorldZone[]>> = {
   ],
 };
 
+/** The message of a plan that needs a region the world does not hold (a tool's gap, not a config error). */
+export function lacksRegion(region: string): string {
+  return `the offline world lacks region ${region}: add its AZ ids to REGION_ZONES in plan/world.ts with a source`;
+}
+
 /** The zones this account has in `region`; an error for a region the world does not hold. */
 export function regionZones(region: string): readonly WorldZone[] {
   const zones = REGION_ZONES[region];
-  if (!zones)
-    throw new Error(`the world holds no Availability Zones for ${region}: add them to REGION_ZONES in plan/world.ts`);
+  if (!zones) throw new Error(lacksRegion(region));
   return zones;
 }
-
-/**
- * The AZ ids where EKS cannot place a cluster's control plane: CreateCluster with a subnet there
- * fails with UnsupportedAvailabilityZoneException. Source (read 2026-12-05): Amazon EKS User Guide,
- * "View Amazon EKS networking requirements for VPC and subnets", "Subnet requirements for clusters"
- * (awsdocs/amazon-eks-user-guide latest/ug/networking/network-reqs.adoc, commit 101184e): "The
- * subnets can't reside in the following Availability Zones": use1-az3, usw1-az2, cac1-az3.
- */
-export const EKS_UNSUPPORTED_ZONE_IDS: readonly string[] = ["use1-az3", "usw1-az2", "cac1-az3"];
 
 /**
  * Which instance types each zone offers (ec2 DescribeInstanceTypeOfferings with location type
@@ -258,10 +273,10 @@ export const EKS_UNSUPPORTED_ZONE_IDS: readonly string[] = ["use1-az3", "usw1-az
  * (taskcluster/community-tc-config config/ec2-instance-type-offerings/<zone>.json, commit 4135f1f,
  * written by misc/update-ec2-instance-types.sh): every zone of us-east-2, us-west-2, eu-west-1 and
  * eu-central-1 offers r7a.2xlarge and m7a.xlarge, and five of the six us-east-1 zones do; the sixth
- * offers neither (nor any other Nitro type such as t3.micro). Those files are keyed by the
- * taskcluster account's zone names, whose ids are not published: that the zone without them is
- * use1-az3 is inferred from "AWS AZs: Not all are Equal" (wolfman.dev, 2021: use1-az3 is the
- * us-east-1 zone without Nitro instances). A type not listed here is offered nowhere in this world.
+ * offers neither (COMPLETE_ZONE_OFFERINGS). Those files are keyed by the taskcluster account's zone
+ * names, whose ids are not published: that the zone without them is use1-az3 is inferred from "AWS
+ * AZs: Not all are Equal" (wolfman.dev, 2021: use1-az3 is the us-east-1 zone without Nitro
+ * instances).
  */
 export const INSTANCE_TYPE_OFFERINGS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   [
@@ -272,6 +287,51 @@ export const INSTANCE_TYPE_OFFERINGS: Readonly<Record<string, readonly string[]>
     ...["euc1-az1", "euc1-az2", "euc1-az3"],
   ].map((zoneId) => [zoneId, ["m7a.xlarge", "r7a.2xlarge"]]),
 );
+
+/** The instance types INSTANCE_TYPE_OFFERINGS holds for every zone of the world (same source). */
+export const SOURCED_INSTANCE_TYPES: readonly string[] = ["m7a.xlarge", "r7a.2xlarge"];
+
+/**
+ * Zones whose whole offering is sourced: any instance type not listed is not offered there. Source:
+ * taskcluster/community-tc-config config/ec2-instance-type-offerings/us-east-1e.json (commit
+ * 4135f1f): the us-east-1 zone of that account that offers neither m7a nor r7a lists these 58 types,
+ * mostly previous generations (the files of the other zones of the region list 902 to 1000 types;
+ * those with exactly 1000 look cut at one page, the script passing --no-paginate, so an absence
+ * there proves nothing).
+ * That this zone is use1-az3 is inferred as for INSTANCE_TYPE_OFFERINGS.
+ */
+export const COMPLETE_ZONE_OFFERINGS: Readonly<Record<string, readonly string[]>> = {
+  "use1-az3": Object.entries({
+    c3: "2xlarge 4xlarge 8xlarge large xlarge",
+    c4: "2xlarge 4xlarge 8xlarge large xlarge",
+    d2: "2xlarge 4xlarge 8xlarge xlarge",
+    f2: "12xlarge 48xlarge",
+    i2: "2xlarge 4xlarge 8xlarge xlarge",
+    i3: "16xlarge 2xlarge 4xlarge 8xlarge large xlarge",
+    m3: "2xlarge large medium xlarge",
+    m4: "10xlarge 16xlarge 2xlarge 4xlarge large xlarge",
+    p5: "48xlarge 4xlarge",
+    r3: "2xlarge 4xlarge 8xlarge large xlarge",
+    r4: "16xlarge 2xlarge 4xlarge 8xlarge large xlarge",
+    t2: "2xlarge large medium micro nano small xlarge",
+    x1: "16xlarge 32xlarge",
+  }).flatMap(([family, sizes]) => sizes.split(" ").map((size) => `${family}.${size}`)),
+};
+
+/**
+ * Whether `zoneId` offers `instanceType` in this world: `sourced` (a fact above), `no` (a fact
+ * above: a zone whose whole offering is known, or a type whose offerings are known in every zone),
+ * or `assumed`. ASSUMPTION, no source: any other instance type is offered in every zone. Most
+ * current types are offered in most zones of a region, but not all (the taskcluster files above
+ * list fewer types in some zones): the plan marks what rests on this assumption.
+ */
+export function offering(w: World, zoneId: string, instanceType: string): "sourced" | "no" | "assumed" {
+  if ((w.instanceTypeOfferings[zoneId] ?? []).includes(instanceType)) return "sourced";
+  const complete = w.completeZoneOfferings[zoneId];
+  if (complete !== undefined) return complete.includes(instanceType) ? "sourced" : "no";
+  if (w.sourcedInstanceTypes.includes(instanceType)) return "no";
+  return "assumed";
+}
 
 // ---------------------------------------------------------------------------------------------
 // Elastic Load Balancing.
@@ -319,83 +379,6 @@ export const ALB_HOSTED_ZONE_IDS: Readonly<Record<string, string>> = {
   "us-west-2": "Z1H1FL5HABSF5",
 };
 
-/**
- * The network interfaces the example stacks' Application Load Balancers get, per region. Source for
- * the shape: an ALB has one interface in each subnet it is placed in, described `ELB
- * app/<load-balancer-name>/<load-balancer-id>` (AWS re:Post Knowledge Center, "What are the source
- * IP addresses of traffic that Elastic Load Balancing sends to my web servers?", which finds them with
- * `aws ec2 describe-network-interfaces --filters Name=description,Values="ELB app/<name>/<id>"`).
- * No source for the values: the interface ids and addresses are made up, each address inside the
- * CIDR of the subnet the stack places the load balancer in (public subnets for dev, access and
- * existing-vpc, private ones for the internal load balancer). The load balancer names and ids are
- * the ones the offline plan gives these stacks (random suffix and id as plan/resources.ts computes
- * them); a load balancer not listed here has no interfaces, and the lookup answers an empty list.
- */
-const LOAD_BALANCER_INTERFACES: Readonly<Record<string, readonly WorldNetworkInterface[]>> = {
-  // Pulumi.dev.yaml: public subnets 10.0.100.0/24 (us-east-1a, use1-az2) and 10.0.101.0/24
-  // (us-east-1c, use1-az1; us-east-1b is use1-az3, which the program leaves out).
-  "us-east-1": [
-    {
-      id: "eni-0b6e3d1b1c4f5e2a7",
-      description: "ELB app/acme-datafold-eeadec/5b8db17838f2c5ac",
-      privateIp: "10.0.100.217",
-      availabilityZone: "us-east-1a",
-    },
-    {
-      id: "eni-05c9a71f2e8d4b3c6",
-      description: "ELB app/acme-datafold-eeadec/5b8db17838f2c5ac",
-      privateIp: "10.0.101.202",
-      availabilityZone: "us-east-1c",
-    },
-  ],
-  // Pulumi.access.yaml: the default public subnets 10.0.100.0/24 and 10.0.101.0/24.
-  "us-east-2": [
-    {
-      id: "eni-0e41d6a8c2b7f9035",
-      description: "ELB app/hooli-datafold-feaabd/1e003677f0341231",
-      privateIp: "10.0.100.247",
-      availabilityZone: "us-east-2a",
-    },
-    {
-      id: "eni-09f2b4c6d8e0a1357",
-      description: "ELB app/hooli-datafold-feaabd/1e003677f0341231",
-      privateIp: "10.0.101.191",
-      availabilityZone: "us-east-2b",
-    },
-  ],
-  // Pulumi.existing-vpc.yaml: the existing public subnets 10.20.100.0/24 and 10.20.101.0/24.
-  "eu-west-1": [
-    {
-      id: "eni-0a7c5e3b1d9f2468a",
-      description: "ELB app/globex-datafold-cebcea/f63c6e38b426c535",
-      privateIp: "10.20.100.67",
-      availabilityZone: "eu-west-1a",
-    },
-    {
-      id: "eni-03d8f6b4a2c0e9175",
-      description: "ELB app/globex-datafold-cebcea/f63c6e38b426c535",
-      privateIp: "10.20.101.186",
-      availabilityZone: "eu-west-1b",
-    },
-  ],
-  // Pulumi.internal.yaml: an internal load balancer in the private subnets 10.0.0.0/24
-  // (us-west-2c, usw2-az1) and 10.0.1.0/24 (us-west-2a, usw2-az2).
-  "us-west-2": [
-    {
-      id: "eni-0c2e4a6b8d0f13579",
-      description: "ELB app/initech-datafold-eafdec/f05d16fb94ce8497",
-      privateIp: "10.0.0.187",
-      availabilityZone: "us-west-2c",
-    },
-    {
-      id: "eni-06b8d0f2a4c6e8135",
-      description: "ELB app/initech-datafold-eafdec/f05d16fb94ce8497",
-      privateIp: "10.0.1.95",
-      availabilityZone: "us-west-2a",
-    },
-  ],
-};
-
 // ---------------------------------------------------------------------------------------------
 // EKS.
 
@@ -406,9 +389,8 @@ const LOAD_BALANCER_INTERFACES: Readonly<Record<string, readonly WorldNetworkInt
  * test/eks-config/README.md (commit 4589f07, 2026-05-13), which lists, from `aws eks
  * describe-addon-versions --kubernetes-version 1.35 --query "addons[*].{name:addonName,
  * default:addonVersions[?defaultVersion==`true`].addonVersion|[0]}"` in us-west-1, "their default
- * 1.35-compatible versions". AWS's own tables (docs.aws.amazon.com/eks/latest/userguide/
- * managing-kube-proxy.html and friends) list the latest version, not the default. No other
- * Kubernetes version is held: a lookup for one fails.
+ * 1.35-compatible versions". No public source was found for the defaults of the other versions
+ * EKS offers: EKS_ADDON_ASSUMED stands in for them.
  */
 export const EKS_ADDON_DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "1.35": {
@@ -419,6 +401,61 @@ export const EKS_ADDON_DEFAULTS: Readonly<Record<string, Readonly<Record<string,
     "eks-pod-identity-agent": "v1.3.10-eksbuild.2",
   },
 };
+
+/** An answer the world assumes, with what the assumption rests on. */
+export interface AssumedVersion {
+  readonly version: string;
+  readonly basis: string;
+}
+
+/**
+ * The latest version of the EKS add-on type per Kubernetes version, as the EKS User Guide's tables
+ * list them (docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html, "kube-proxy
+ * versions", and managing-coredns.html, "CoreDNS versions"; read 2026-12-05): the latest, which is
+ * not necessarily the default `aws.eks.getAddonVersion` answers.
+ */
+const GUIDE_LATEST: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "kube-proxy": { "1.32": "v1.32.9-eksbuild.2", "1.33": "v1.33.5-eksbuild.2", "1.34": "v1.34.1-eksbuild.2" },
+  coredns: { "1.32": "v1.11.4-eksbuild.24", "1.33": "v1.12.4-eksbuild.1", "1.34": "v1.12.4-eksbuild.1" },
+};
+
+/** The sourced defaults the assumptions start from. */
+const SOURCED_DEFAULT_VERSION = "1.35";
+
+/**
+ * ASSUMPTIONS for the add-on defaults of every Kubernetes version the config accepts
+ * (EKS_KUBERNETES_VERSIONS in config/aws-data.ts) that EKS_ADDON_DEFAULTS does not hold:
+ *   - kube-proxy and CoreDNS, whose versions follow the Kubernetes version: the guide's latest
+ *     (GUIDE_LATEST) where it lists the version; kube-proxy for a newer version than the guide
+ *     lists: `v<version>.0-eksbuild.1`, made up in the form of its versions;
+ *   - the other add-ons, and CoreDNS for a version the guide does not list: the sourced default of
+ *     1.35 (these are not built per Kubernetes version: the guide's VPC CNI table lists the same
+ *     version for most Kubernetes versions it covers, managing-vpc-cni.html, "Amazon VPC CNI
+ *     versions").
+ * The plan marks every answer taken from here as made up and lists it.
+ */
+export const EKS_ADDON_ASSUMED: Readonly<Record<string, Readonly<Record<string, AssumedVersion>>>> = Object.fromEntries(
+  EKS_KUBERNETES_VERSIONS.map((v) => v.version)
+    .filter((version) => EKS_ADDON_DEFAULTS[version] === undefined)
+    .map((version) => [
+      version,
+      Object.fromEntries(
+        Object.entries(EKS_ADDON_DEFAULTS[SOURCED_DEFAULT_VERSION]).map(
+          ([addon, sourced]): [string, AssumedVersion] => {
+            const latest = GUIDE_LATEST[addon]?.[version];
+            if (latest !== undefined)
+              return [addon, { version: latest, basis: `the EKS User Guide's latest ${addon} for ${version}` }];
+            if (addon === "kube-proxy")
+              return [
+                addon,
+                { version: `v${version}.0-eksbuild.1`, basis: `made up in the form of kube-proxy's versions` },
+              ];
+            return [addon, { version: sourced, basis: `the sourced default for ${SOURCED_DEFAULT_VERSION}` }];
+          },
+        ),
+      ),
+    ]),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Worlds.
@@ -436,24 +473,33 @@ export function makeWorld(
       | "networkInterfaces"
       | "albHostedZoneIds"
       | "eksAddonDefaults"
+      | "eksAddonAssumed"
       | "callerIdentity"
       | "eksUnsupportedZoneIds"
       | "instanceTypeOfferings"
+      | "sourcedInstanceTypes"
+      | "completeZoneOfferings"
       | "eksClusters"
     >
   > = {},
 ): World {
+  const held = REGION_ZONES[region] !== undefined;
   return {
     region,
     accountId: MOCK_ACCOUNT_ID,
     callerIdentity: extra.callerIdentity ?? CALLER_IDENTITY,
     partition: partitionOf(region),
-    zones: extra.zones ?? regionZones(region),
-    eksUnsupportedZoneIds: extra.eksUnsupportedZoneIds ?? EKS_UNSUPPORTED_ZONE_IDS,
+    zones: extra.zones ?? REGION_ZONES[region] ?? [],
+    regionHeld: extra.zones !== undefined || held,
+    // The program's own table (stack/zones.ts), with its source.
+    eksUnsupportedZoneIds: extra.eksUnsupportedZoneIds ?? EKS_UNSUPPORTED_ZONE_IDS[region] ?? [],
     instanceTypeOfferings: extra.instanceTypeOfferings ?? INSTANCE_TYPE_OFFERINGS,
+    sourcedInstanceTypes: extra.sourcedInstanceTypes ?? SOURCED_INSTANCE_TYPES,
+    completeZoneOfferings: extra.completeZoneOfferings ?? COMPLETE_ZONE_OFFERINGS,
     albHostedZoneIds: extra.albHostedZoneIds ?? ALB_HOSTED_ZONE_IDS,
     eksAddonDefaults: extra.eksAddonDefaults ?? EKS_ADDON_DEFAULTS,
-    networkInterfaces: extra.networkInterfaces ?? LOAD_BALANCER_INTERFACES[region] ?? [],
+    eksAddonAssumed: extra.eksAddonAssumed ?? EKS_ADDON_ASSUMED,
+    networkInterfaces: extra.networkInterfaces ?? [],
     vpcs: extra.vpcs ?? {},
     subnets: extra.subnets ?? {},
     eksClusters: extra.eksClusters ?? {},
@@ -474,6 +520,8 @@ export function worldForExistingNetwork(
   privateSubnetIds: readonly string[],
   publicSubnetIds: readonly string[],
 ): World {
+  // A region the world lacks: its lookups fail naming REGION_ZONES (lacksRegion).
+  if (REGION_ZONES[region] === undefined) return makeWorld(region);
   const zones = [...regionZones(region)].sort((a, b) => a.name.localeCompare(b.name));
   const subnets: Record<string, WorldSubnet> = {};
   const add = (ids: readonly string[], base: number) =>

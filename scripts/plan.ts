@@ -3,17 +3,20 @@
  * [--esc-config FILE|-]...`. Runs the real program under mocks with Pulumi.<stack>.yaml (default
  * dev; a customer stack at the project root, else an example in examples/), and prints for a
  * reviewer: the stack's mode and what needs the cluster API, the resource tree, the resource counts
- * by kind, the outputs, the program's messages and the policy pack's report. With --json it writes
- * the planned resources as a `pulumi stack export` (deployment v3); with --policy-config it applies
- * a pack config as `pulumi preview --policy-pack-config` does. Needs no AWS account and no Pulumi
- * CLI. Exits 1 when the config is invalid, the program fails or a mandatory policy is violated.
+ * by kind, the outputs, the program's messages, what the offline world assumed and the policy
+ * pack's report. With --json it writes the planned resources as a `pulumi stack export`
+ * (deployment v3); with --policy-config it applies a pack config as `pulumi preview
+ * --policy-pack-config` does. Needs no AWS account and no Pulumi CLI. Exits 1 when the config is
+ * invalid, the program fails or a mandatory policy is violated; 3 (NEEDS_ESC) when the stack
+ * imports ESC environments whose values were not supplied and its config is incomplete without
+ * them: not planned offline, which is neither a pass nor a failure of the stack.
  */
 import * as fs from "fs";
 import * as path from "path";
 
 import * as yaml from "js-yaml";
 
-import { validateConfig } from "../config/validator";
+import { ConfigError, validateConfig } from "../config/validator";
 import { toStackExport } from "../plan/export";
 import { blocks, evaluatePack, formatNotApplicable, formatReport, PACK } from "../policy/engine";
 import { PackConfigError, readPackConfigFile, reconcilePackConfig } from "../policy/lib/pack-config";
@@ -30,7 +33,7 @@ import {
   type RenderOptions,
 } from "../plan/render";
 import { ProgramError } from "../plan/run";
-import { escNotice, mergeEscConfig, readStackConfig } from "../plan/stackfile";
+import { escNotice, locateStack, mergeEscConfig, readStackConfig } from "../plan/stackfile";
 
 // Pulumi's SDK captures and formats a stack trace for every promise it makes (runtime/debuggable.js,
 // for its leak report): thousands in one plan, about a twentieth of its run time. The plan prints
@@ -86,9 +89,35 @@ function parseArgs(argv: string[]): Args {
 
 const ROOT = path.resolve(__dirname, "..");
 
-/** A customer stack's file lives at the project root; the example stacks live in examples/. */
-function stackDir(stack: string): string {
-  return fs.existsSync(path.join(ROOT, `Pulumi.${stack}.yaml`)) ? ROOT : path.join(ROOT, "examples");
+/**
+ * The exit code of a stack that was not planned offline because it imports ESC environments whose
+ * values were not supplied (--esc-config) and its config is incomplete without them. .ci/run
+ * reports such a stack as "not planned offline: needs ESC".
+ */
+const NEEDS_ESC = 3;
+
+/** A failure that exits with its own code. */
+class Exit extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The stack file's folder: --dir, else the project root (customer stacks), else examples/. A
+ * customer stack named like an example is planned, with a note on standard error.
+ */
+function stackDir(args: Args): string {
+  if (args.dir !== undefined) return args.dir;
+  const found = locateStack(ROOT, args.stack);
+  if (found.hides !== undefined)
+    console.error(
+      `Note: planning the customer stack ${path.join(found.dir, `Pulumi.${args.stack}.yaml`)}; the example ${found.hides} of the same name is planned with --dir examples.`,
+    );
+  return found.dir;
 }
 
 /** One --esc-config source: a JSON or YAML object from a file, or from standard input for `-`. */
@@ -110,15 +139,18 @@ async function main(): Promise<number> {
     );
   }
   const escConfig = mergeEscConfig(args.escConfig.map(readEscSource));
-  const stack = readStackConfig(args.dir ?? stackDir(args.stack), args.stack, escConfig);
+  const stack = readStackConfig(stackDir(args), args.stack, escConfig);
   const esc = stack.environments.length > 0 ? escNotice(stack, args.escConfig.length > 0) : undefined;
   // Loaded here, not at the top, so that a bad argument never loads the program.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require("../index") as () => unknown;
   const { run } = await planConfig(stack, program).catch((err: unknown) => {
-    // An incomplete config of a stack that imports ESC environments: say why first.
-    if (esc !== undefined && args.escConfig.length === 0 && err instanceof ProgramError)
-      throw new ProgramError(new Error(`${esc}\n\nWith the stack file alone:\n${err.message}`), err.resources);
+    // An incomplete config of a stack that imports ESC environments: not planned offline; say why first.
+    if (esc !== undefined && args.escConfig.length === 0 && err instanceof ProgramError) {
+      const message = `${esc}\n\nWith the stack file alone:\n${err.message}`;
+      if (err.cause instanceof ConfigError) throw new Exit(`Not planned offline: needs ESC.\n${message}`, NEEDS_ESC);
+      throw new ProgramError(new Error(message), err.resources);
+    }
     throw err;
   });
   const settings = validateConfig(rawConfigOf(stack));
@@ -146,6 +178,13 @@ async function main(): Promise<number> {
     console.log("Messages from the program (what `pulumi up` prints):");
     console.log(run.messages.map((m) => m.replace(/^/gm, "  ")).join("\n"));
   }
+  if (run.assumptions.length > 0) {
+    console.log("");
+    console.log(
+      "Assumed by the offline world, which holds no sourced fact for these (plan/world.ts; what rests on them ends in *):",
+    );
+    console.log(run.assumptions.map((a) => `  - ${a}`).join("\n"));
+  }
   const exported = toStackExport(inTreeOrder(run.resources));
   if (args.json !== undefined) {
     fs.writeFileSync(args.json, `${JSON.stringify(exported, null, 2)}\n`);
@@ -169,7 +208,7 @@ async function main(): Promise<number> {
   if (hints.length > 0) {
     console.log("");
     console.log(
-      "Allowed by the config contract, blocked by the pack (accept it for this stack with a pack config: npm run plan -- <stack> --policy-config FILE; pulumi preview --policy-pack policy --policy-pack-config FILE):",
+      `Allowed by the config contract, blocked by the pack (accept it for this stack with a pack config beside its stack file, Pulumi.${stack.stack}.policy.json, which CI passes to the plan and to pulumi preview/up; by hand: npm run plan -- ${stack.stack} --policy-config FILE; pulumi preview --policy-pack policy --policy-pack-config FILE):`,
     );
     console.log(hints.map((h) => `  - ${h}`).join("\n"));
   }
@@ -182,6 +221,6 @@ main().then(
     console.error(err instanceof Error ? err.message : String(err));
     if (err instanceof ProgramError && err.resources.length > 1)
       console.error(`(${err.resources.length} resources had been declared before the failure)`);
-    process.exit(1);
+    process.exit(err instanceof Exit ? err.code : 1);
   },
 );

@@ -299,7 +299,7 @@ export class Ingress extends pulumi.ComponentResource {
     } else {
       // Printed during `pulumi up` as soon as ACM has answered, while the certificate is pending.
       pulumi.all([records, cert.status]).apply(([r, status]) => {
-        if (status !== "ISSUED") void pulumi.log.warn(validationMessage(args.domain, r), this);
+        if (status !== "ISSUED") void pulumi.log.warn(validationMessage(args.domain, r, args.mode), this);
       });
     }
     const validation = new aws.acm.CertificateValidation(

@@ -4,6 +4,7 @@
  * program builds itself (the vendor's chart's `nginx.ingress` values and the class alb's
  * IngressClassParams). Plain data; no Pulumi import.
  */
+import type { IngressMode } from "./args";
 
 /** A load balancer's or target group's name before its 6-character suffix: at most 25 characters. */
 export function shortName(deploymentName: string): string {
@@ -37,12 +38,18 @@ export function validationRecords(
   return records;
 }
 
-/** How `pulumi up` tells the DNS administrator what to create. */
-export function validationMessage(domain: string, records: readonly ValidationRecord[]): string {
+/**
+ * How `pulumi up` tells the DNS administrator what to create, and what waits for it: in alb mode
+ * the HTTPS listener this program creates; in controller mode this program creates no listener,
+ * and the chart's values (`applicationSettings`) name the certificate once it is issued.
+ */
+export function validationMessage(domain: string, records: readonly ValidationRecord[], mode: IngressMode): string {
   return [
     `The certificate for ${domain} waits for DNS validation. Create this record in the zone of ${domain}:`,
     ...records.map((r) => `  ${r.name} ${r.type} ${r.value}`),
-    "The load balancer's HTTPS listener is created once ACM reports the certificate as issued.",
+    mode === "alb"
+      ? "The load balancer's HTTPS listener is created once ACM reports the certificate as issued."
+      : "The applicationSettings output names the certificate once ACM reports it as issued; the Load Balancer Controller creates the load balancer and its HTTPS listener when the application's chart is installed.",
   ].join("\n");
 }
 

@@ -9,7 +9,7 @@ import * as path from "path";
 
 import { expect } from "chai";
 
-import { readStackConfig } from "../../plan/stackfile";
+import { locateStack, readStackConfig } from "../../plan/stackfile";
 
 describe("the stack-file reader (plan/stackfile)", () => {
   let dir: string;
@@ -57,6 +57,50 @@ describe("the stack-file reader (plan/stackfile)", () => {
     write("config:\n  datafold-aws:database:\n    engineVersion: 17\n    multiAz: true\n    backupRetentionDays:\n");
     expect(readStackConfig(dir, "test").config["datafold-aws:database"]).to.equal(
       '{"engineVersion":17,"multiAz":true,"backupRetentionDays":null}',
+    );
+  });
+
+  it("refuses a Pulumi.<stack>.yml, which the Pulumi CLI would not read, saying to rename it", () => {
+    fs.writeFileSync(path.join(dir, "Pulumi.test.yml"), "config: {}\n");
+    expect(read()).to.equal(
+      `${path.join(dir, "Pulumi.test.yml")}: the Pulumi CLI reads a stack's config from Pulumi.<stack>.yaml (the project file's extension) and ignores this file: rename it to .yaml`,
+    );
+  });
+});
+
+describe("where npm run plan finds a stack (locateStack)", () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "locate-"));
+    fs.mkdirSync(path.join(root, "examples"));
+    for (const f of ["Pulumi.yaml", "examples/Pulumi.dev.yaml", "examples/Pulumi.internal.yaml", "Pulumi.acme.yaml"])
+      fs.writeFileSync(path.join(root, f), "config: {}\n");
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it("takes a customer stack at the project root, else an example", () => {
+    expect(locateStack(root, "acme")).to.deep.equal({ dir: root });
+    expect(locateStack(root, "dev")).to.deep.equal({ dir: path.join(root, "examples") });
+  });
+
+  it("plans a customer stack named like an example, and says which example it hides", () => {
+    fs.writeFileSync(path.join(root, "Pulumi.dev.yaml"), "config: {}\n");
+    expect(locateStack(root, "dev")).to.deep.equal({
+      dir: root,
+      hides: path.join(root, "examples", "Pulumi.dev.yaml"),
+    });
+  });
+
+  it("lists the customer and the example stacks when neither folder has the stack, and names a .yml", () => {
+    fs.writeFileSync(path.join(root, "Pulumi.umbrella.yml"), "config: {}\n");
+    expect(() => locateStack(root, "umbrella")).to.throw(
+      [
+        "no stack file Pulumi.umbrella.yaml at the project root or in examples/",
+        `${path.join(root, "Pulumi.umbrella.yml")}: the Pulumi CLI reads a stack's config from Pulumi.<stack>.yaml (the project file's extension) and ignores this file: rename it to .yaml`,
+        "customer stacks (project root): acme",
+        "example stacks (examples/): dev, internal",
+        "a stack file elsewhere: --dir DIR",
+      ].join("\n"),
     );
   });
 });

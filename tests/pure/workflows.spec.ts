@@ -1,8 +1,11 @@
 /**
  * The GitHub workflows, read as GitHub reads them (YAML): which runner the jobs that reach AWS and
  * the cluster use, the per-stack environments (one AWS account per customer, so one role per
- * stack), the order of the jobs, and that only the customer stacks are previewed and deployed.
+ * stack), the order of the jobs, the stacks' pack configs and ESC environments, and that only the
+ * customer stacks are previewed and deployed. And the CI scripts they run (.ci/run, .ci/plan-esc),
+ * run with stand-ins for npm and node.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -56,6 +59,15 @@ const step = (job: Job, uses: string): Step => {
 const RUNNER = "${{ vars.DEPLOY_RUNNER || 'ubuntu-latest' }}";
 const STACKS = "${{ fromJSON(needs.check.outputs.stacks) }}";
 const NOT_EMPTY = "needs.check.outputs.stacks != '[]'";
+/** The gate: .ci/run, whose exit 3 (stacks that need their ESC environments) is planned by the next steps. */
+const GATE = [
+  "status=0",
+  ".ci/run || status=$?",
+  'if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then exit "$status"; fi',
+  'echo "needs-esc=$([ "$status" -eq 3 ] && echo true || echo false)" >> "$GITHUB_OUTPUT"',
+  "",
+].join("\n");
+const NEEDS_ESC = "steps.gate.outputs.needs-esc == 'true'";
 
 describe("workflows", () => {
   for (const [file, deployJob] of [
@@ -76,10 +88,43 @@ describe("workflows", () => {
       it("checks on a GitHub-hosted runner: the gate and the offline plans need no AWS account", () => {
         expect(check["runs-on"]).to.equal("ubuntu-latest");
         expect(check.steps.map((s) => s.run).filter((r) => r !== undefined)).to.deep.equal([
-          ".ci/run",
+          GATE,
+          ".ci/plan-esc",
           'echo "stacks=$(npm run --silent stacks)" >> "$GITHUB_OUTPUT"',
         ]);
         expect(check.outputs).to.deep.equal({ stacks: "${{ steps.stacks.outputs.stacks }}" });
+      });
+
+      it("plans the stacks that import ESC environments with their values, never passing them silently", () => {
+        const gate = check.steps.find((s) => s.run === GATE);
+        expect(gate?.id).to.equal("gate");
+        // Installs the Pulumi CLI only (no command), then .ci/plan-esc reads the environments with it.
+        const install = step(check, "pulumi/actions@");
+        expect([install.if, install.with]).to.deep.equal([NEEDS_ESC, undefined]);
+        const esc = check.steps.find((s) => s.run === ".ci/plan-esc");
+        expect([esc?.if, esc?.env]).to.deep.equal([
+          NEEDS_ESC,
+          { PULUMI_ACCESS_TOKEN: "${{ secrets.PULUMI_ACCESS_TOKEN }}", PULUMI_ORG: "${{ vars.PULUMI_ORG }}" },
+        ]);
+        const order = (x: Step | undefined) => check.steps.indexOf(x as Step);
+        expect([order(gate), order(install), order(esc)]).to.deep.equal([2, 3, 4]);
+      });
+
+      it("passes the stack's pack config, Pulumi.<stack>.policy.json beside its stack file, when it has one", () => {
+        const config = job.steps.find((s) => s.id === "pack-config");
+        expect(config?.env).to.deep.equal({ STACK: "${{ matrix.stack }}" });
+        expect(config?.run).to.equal(
+          'if [ -f "Pulumi.${STACK}.policy.json" ]; then echo "file=Pulumi.${STACK}.policy.json" >> "$GITHUB_OUTPUT"; fi\n',
+        );
+        expect(step(job, "pulumi/actions@").with).to.include({
+          policyPacks: "policy",
+          policyPackConfigs: "${{ steps.pack-config.outputs.file }}",
+        });
+        expect(job.steps.indexOf(config as Step)).to.be.below(job.steps.indexOf(step(job, "pulumi/actions@")));
+      });
+
+      it("never creates a stack (no upsert): each customer stack is initialised before its first pull request", () => {
+        expect(step(job, "pulumi/actions@").with).to.not.have.property("upsert");
       });
 
       it("runs the job that reaches AWS and the cluster on the runner the repository variable names", () => {
@@ -142,6 +187,7 @@ describe("workflows", () => {
         command: "up",
         "stack-name": "${{ vars.PULUMI_ORG }}/${{ matrix.stack }}",
         policyPacks: "policy",
+        policyPackConfigs: "${{ steps.pack-config.outputs.file }}",
       });
     });
   });
@@ -155,11 +201,128 @@ describe("workflows", () => {
       expect(listStacks(dir)).to.deep.equal([]);
       fs.writeFileSync(path.join(dir, "Pulumi.umbrella.yaml"), "config: {}\n");
       fs.writeFileSync(path.join(dir, "Pulumi.acme.yaml"), "config: {}\n");
+      fs.writeFileSync(path.join(dir, "Pulumi.acme.policy.json"), "{}\n");
       expect(listStacks(dir)).to.deep.equal(["acme", "umbrella"]);
     });
 
-    it("are none in this repository, so the workflows preview and deploy nothing until a customer is added", () => {
-      expect(listStacks(ROOT)).to.deep.equal([]);
+    it("refuses a Pulumi.<stack>.yml, which the Pulumi CLI would ignore, naming it", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datafold-stacks-"));
+      fs.writeFileSync(path.join(dir, "Pulumi.acme.yml"), "config: {}\n");
+      expect(() => listStacks(dir)).to.throw(
+        `${path.join(dir, "Pulumi.acme.yml")}: the Pulumi CLI reads a stack's config from Pulumi.<stack>.yaml (the project file's extension) and ignores this file: rename it to .yaml`,
+      );
+    });
+
+    it("are exactly the stack files at this repository's root, whatever customers were added", () => {
+      const files = fs.readdirSync(ROOT);
+      const present = files
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((x): x is string => x !== undefined)
+        .sort();
+      if (files.some((f) => /^Pulumi\..+\.yml$/.test(f))) expect(() => listStacks(ROOT)).to.throw("rename");
+      else expect(listStacks(ROOT)).to.deep.equal(present);
+    });
+  });
+
+  describe("the CI scripts, with npm and node stood in for", () => {
+    /**
+     * A copy of the project's .ci scripts in a scratch project with the given stack files, run with
+     * an `npm` on PATH that passes `ci` and `test`, records each plan's arguments and exits with
+     * the code `codes` gives the stack's offline plan (0 by default).
+     */
+    function runCi(
+      script: "run" | "plan-esc",
+      files: Record<string, string>,
+      codes: Record<string, number> = {},
+      env: Record<string, string> = {},
+    ) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "datafold-ci-"));
+      const bin = path.join(dir, "bin");
+      fs.mkdirSync(path.join(dir, ".ci"));
+      fs.mkdirSync(path.join(dir, "examples"));
+      fs.mkdirSync(bin);
+      for (const name of ["run", "plan-esc"])
+        fs.copyFileSync(path.join(ROOT, ".ci", name), path.join(dir, ".ci", name));
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      const cases = Object.entries(codes)
+        .map(([stack, code]) => `    ${stack}) exit ${code} ;;`)
+        .join("\n");
+      fs.writeFileSync(
+        path.join(bin, "npm"),
+        [
+          "#!/usr/bin/env bash",
+          'case "$1" in --version) echo 10 && exit 0 ;; ci | test) exit 0 ;; esac',
+          'shift 2; echo "$@" >> "$(dirname "$0")/../calls"',
+          'echo "planned $3"',
+          // The codes are the offline plan's; the plan with ESC values (plan:esc) passes.
+          'if [ "$1" = plan ]; then',
+          '  case "$3" in',
+          cases,
+          "  esac",
+          "fi",
+          "exit 0",
+          "",
+        ].join("\n"),
+        { mode: 0o755 },
+      );
+      fs.writeFileSync(path.join(bin, "node"), "#!/usr/bin/env bash\necho v22\n", { mode: 0o755 });
+      const result = spawnSync("bash", [path.join(dir, ".ci", script)], {
+        encoding: "utf8",
+        env: { PATH: `${bin}:/usr/bin:/bin`, ...env },
+      });
+      const read = (f: string) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), "utf8") : "");
+      return { code: result.status, stderr: result.stderr, calls: read("calls").trim().split("\n"), read, dir };
+    }
+
+    it(".ci/run plans the examples into .plan/examples/ and the customer stacks into .plan/, each with its pack config", () => {
+      const r = runCi("run", {
+        "examples/Pulumi.dev.yaml": "config: {}\n",
+        "Pulumi.dev.yaml": "config: {}\n",
+        "Pulumi.acme.yaml": "config: {}\n",
+        "Pulumi.acme.policy.json": "{}\n",
+      });
+      expect(r.code).to.equal(0);
+      expect(r.calls).to.deep.equal([
+        "plan -- dev --dir examples --json .plan/examples/dev.json",
+        "plan -- acme --dir . --json .plan/acme.json --policy-config ./Pulumi.acme.policy.json",
+        "plan -- dev --dir . --json .plan/dev.json",
+      ]);
+      expect([r.read(".plan/examples/dev.txt"), r.read(".plan/dev.txt")]).to.deep.equal([
+        "planned dev\n",
+        "planned dev\n",
+      ]);
+    });
+
+    it(".ci/run reports a stack that needs its ESC environments, plans the rest and exits 3; a failure exits 1", () => {
+      const files = { "Pulumi.acme.yaml": "config: {}\n", "Pulumi.esc.yaml": "config: {}\n" };
+      const r = runCi("run", files, { esc: 3 });
+      expect(r.code).to.equal(3);
+      expect(r.read(".plan/needs-esc")).to.equal(". esc\n");
+      expect(r.calls).to.have.length(2);
+      expect(r.stderr).to.contain("Not planned offline: needs ESC: esc (.plan/needs-esc).");
+      expect(runCi("run", files, { acme: 1, esc: 3 }).code).to.equal(1);
+    });
+
+    it(".ci/run refuses a Pulumi.<stack>.yml before planning anything", () => {
+      const r = runCi("run", { "Pulumi.acme.yml": "config: {}\n" });
+      expect([r.code, r.calls]).to.deep.equal([1, [""]]);
+      expect(r.stderr).to.contain("stack files the Pulumi CLI ignores (it reads Pulumi.<stack>.yaml): Pulumi.acme.yml");
+    });
+
+    it(".ci/plan-esc plans each stack .ci/run left out with its environments, and needs the organization and a token", () => {
+      const files = { "Pulumi.esc.yaml": "config: {}\n", "Pulumi.esc.policy.json": "{}\n" };
+      const first = runCi("run", files, { esc: 3 });
+      expect(first.code).to.equal(3);
+      const planEsc = (env: Record<string, string>) =>
+        spawnSync("bash", [path.join(first.dir, ".ci", "plan-esc")], {
+          encoding: "utf8",
+          env: { PATH: `${path.join(first.dir, "bin")}:/usr/bin:/bin`, ...env },
+        });
+      expect(planEsc({ PULUMI_ACCESS_TOKEN: "t" }).stderr).to.contain("set PULUMI_ORG");
+      expect(planEsc({ PULUMI_ORG: "acme-org", PULUMI_ACCESS_TOKEN: "t" }).status).to.equal(0);
+      expect(first.read("calls").trim().split("\n").slice(1)).to.deep.equal([
+        "plan:esc -- esc --org acme-org --dir . --json .plan/esc.json --policy-config ./Pulumi.esc.policy.json",
+      ]);
     });
   });
 });

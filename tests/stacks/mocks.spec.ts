@@ -3,8 +3,12 @@ import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 
-import { lookup, matchInterfaces } from "../../plan/lookups";
+import { EKS_KUBERNETES_VERSIONS } from "../../config/aws-data";
+import { answerLookup, lookup } from "../../plan/lookups";
+import { planConfig } from "../../plan/offline";
+import { addressIn } from "../../plan/resources";
 import { ProgramError } from "../../plan/run";
+import { readStackConfig } from "../../plan/stackfile";
 import {
   ALB_HOSTED_ZONE_IDS,
   CALLER_IDENTITY,
@@ -15,8 +19,18 @@ import {
   worldForExistingNetwork,
   type WorldNetworkInterface,
 } from "../../plan/world";
+import { EKS_UNSUPPORTED_ZONE_IDS } from "../../stack/zones";
 import { find, inputs, outputs, runComponents } from "../helpers";
-import { plannedStack } from "./plans";
+import { EXAMPLES, plannedStack, program } from "./plans";
+
+/** Whether an IPv4 address lies inside a CIDR, not among the five addresses AWS reserves in a subnet. */
+function usableIn(address: string, cidr: string): boolean {
+  const n = (ip: string) => ip.split(".").reduce((a, o) => a * 256 + Number(o), 0);
+  const [base, bits] = cidr.split("/");
+  const size = 2 ** (32 - Number(bits));
+  const offset = n(address) - n(base);
+  return offset >= 4 && offset <= size - 2;
+}
 
 /** The error a run fails with, or undefined when it succeeds. */
 function failure(run: Promise<unknown>): Promise<unknown> {
@@ -115,12 +129,12 @@ describe("plan mocks", () => {
         ]),
       ).to.deep.equal(["eni-0aaaaaaaaaaaaaaa1", "eni-0aaaaaaaaaaaaaaa3"]);
       // A backslash makes a wildcard literal.
-      expect(matchInterfaces(INTERFACES, [{ name: "description", values: ["ELB app/acme\\*"] }])).to.deep.equal([]);
+      expect(ids([{ name: "description", values: ["ELB app/acme\\*"] }])).to.deep.equal([]);
     });
 
     it("refuses a filter it does not know instead of ignoring it", () => {
       expect(() => ids([{ name: "vpc-id", values: ["vpc-0123"] }])).to.throw(
-        "unmocked network interface filter vpc-id: add it to INTERFACE_FILTERS in plan/lookups.ts",
+        "unmocked network interface filter vpc-id: add it to plan/lookups.ts",
       );
     });
 
@@ -141,17 +155,56 @@ describe("plan mocks", () => {
       ).to.throw("InvalidNetworkInterfaceID.NotFound: The networkInterface ID 'eni-0ffffffffffffffff' does not exist");
     });
 
-    it("gives each example stack's load balancer the addresses the world holds for it, in its subnets", async () => {
+    it("gives each example stack's load balancer one interface per subnet, created with it, its address inside that subnet", async () => {
       const ips: Record<string, unknown> = {};
       for (const stack of ["dev", "access", "existing-vpc", "internal"]) {
         ips[stack] = outputs((await plannedStack(stack)).run).loadBalancerIps;
       }
+      // Public subnets for dev and access (10.0.100.0/24, 10.0.101.0/24) and existing-vpc
+      // (10.20.100.0/24, 10.20.101.0/24); private ones for the internal load balancer.
       expect(ips).to.deep.equal({
-        dev: ["10.0.100.217", "10.0.101.202"],
-        access: ["10.0.100.247", "10.0.101.191"],
-        "existing-vpc": ["10.20.100.67", "10.20.101.186"],
-        internal: ["10.0.0.187", "10.0.1.95"],
+        dev: ["10.0.100.90", "10.0.101.111"],
+        access: ["10.0.100.206", "10.0.101.167"],
+        "existing-vpc": ["10.20.100.172", "10.20.101.137"],
+        internal: ["10.0.0.227", "10.0.1.130"],
       });
+    });
+
+    it("finds the interfaces of any stack's load balancer, whatever its name and region", async function () {
+      this.timeout(30000);
+      // A customer stack: the dev example under another deployment name, in another region.
+      const dev = readStackConfig(EXAMPLES, "dev");
+      const stack = {
+        ...dev,
+        stack: "zeta",
+        config: {
+          ...dev.config,
+          "aws:region": "eu-central-1",
+          "datafold-aws:deploymentName": "zeta-datafold",
+          "datafold-aws:domain": "datafold.zeta.example",
+        },
+      };
+      const { run } = await planConfig(stack, program);
+      const ips = outputs(run).loadBalancerIps as string[];
+      expect(ips).to.have.length(2);
+      expect(usableIn(ips[0], "10.0.100.0/24") && usableIn(ips[1], "10.0.101.0/24"), ips.join(" ")).to.equal(true);
+      const suffix = (find(run, "aws:lb/loadBalancer:LoadBalancer", "zeta-datafold").outputs as { arnSuffix: string })
+        .arnSuffix;
+      expect(suffix).to.match(/^app\/zeta-datafold-[a-z0-9]{6}\/[0-9a-f]{16}$/);
+      const found = run.calls.find((c) => c.token === "aws:ec2/getNetworkInterfaces:getNetworkInterfaces");
+      expect(found?.inputs.filters).to.deep.equal([{ name: "description", values: [`ELB ${suffix}`] }]);
+      // Made up by the world: AWS assigns the real addresses.
+      for (const ip of ips) expect(run.madeUp.has(ip), ip).to.equal(true);
+    });
+
+    it("picks an address AWS can hand out: inside the block, never its first four or its last", () => {
+      const picked = Array.from({ length: 200 }, (_, i) => addressIn("10.1.2.0/28", `seed-${i}`));
+      expect(
+        picked.every((ip) => usableIn(ip, "10.1.2.0/28")),
+        picked.join(" "),
+      ).to.equal(true);
+      expect(new Set(picked).size).to.equal(11);
+      expect(addressIn("10.0.100.0/24", "x")).to.equal(addressIn("10.0.100.0/24", "x"));
     });
   });
 
@@ -186,16 +239,79 @@ describe("plan mocks", () => {
       ]);
     });
 
-    it("answers the add-on default version the world holds for the Kubernetes version, and fails for others", () => {
+    it("answers the sourced add-on default for Kubernetes 1.35, an assumption for the other versions the config accepts, and fails for others", () => {
       const world = makeWorld("us-east-1");
       const addon = (addonName: string, kubernetesVersion: string) =>
-        lookup(world, "aws:eks/getAddonVersion:getAddonVersion", { addonName, kubernetesVersion, mostRecent: false });
-      expect(addon("coredns", "1.35").version).to.equal("v1.13.2-eksbuild.3");
-      expect(addon("kube-proxy", "1.35").version).to.equal("v1.35.0-eksbuild.2");
-      expect(addon("vpc-cni", "1.35").version).to.equal(EKS_ADDON_DEFAULTS["1.35"]["vpc-cni"]);
+        answerLookup(world, "aws:eks/getAddonVersion:getAddonVersion", {
+          addonName,
+          kubernetesVersion,
+          mostRecent: false,
+        });
+      expect(addon("coredns", "1.35").answer.version).to.equal("v1.13.2-eksbuild.3");
+      expect(addon("kube-proxy", "1.35").answer.version).to.equal("v1.35.0-eksbuild.2");
+      expect(addon("vpc-cni", "1.35").answer.version).to.equal(EKS_ADDON_DEFAULTS["1.35"]["vpc-cni"]);
+      expect([addon("coredns", "1.35").madeUp, addon("coredns", "1.35").assumptions]).to.deep.equal([[], []]);
+      const assumed = addon("kube-proxy", "1.34");
+      expect(assumed.answer.version).to.equal("v1.34.1-eksbuild.2");
+      expect(assumed.madeUp).to.deep.equal(["v1.34.1-eksbuild.2"]);
+      expect(assumed.facts).to.not.include("v1.34.1-eksbuild.2");
+      expect(assumed.assumptions).to.deep.equal([
+        "EKS add-on kube-proxy for Kubernetes 1.34: default assumed v1.34.1-eksbuild.2, the EKS User Guide's latest kube-proxy for 1.34 (plan/world.ts holds no sourced default)",
+      ]);
+      expect(addon("kube-proxy", "1.36").assumptions).to.deep.equal([
+        "EKS add-on kube-proxy for Kubernetes 1.36: default assumed v1.36.0-eksbuild.1, made up in the form of kube-proxy's versions (plan/world.ts holds no sourced default)",
+      ]);
+      expect(addon("vpc-cni", "1.32").assumptions).to.deep.equal([
+        "EKS add-on vpc-cni for Kubernetes 1.32: default assumed v1.21.1-eksbuild.1, the sourced default for 1.35 (plan/world.ts holds no sourced default)",
+      ]);
+      // Every version the validator accepts plans: the add-ons the program installs have an answer.
+      for (const { version } of EKS_KUBERNETES_VERSIONS)
+        for (const name of ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"])
+          expect(addon(name, version).answer.version, `${name} ${version}`).to.match(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/);
       expect(() => addon("coredns", "1.29")).to.throw(
         "reading EKS Add-On version info (coredns, 1.29): couldn't find resource (the world has no default version of coredns for Kubernetes 1.29: add it to EKS_ADDON_DEFAULTS in plan/world.ts)",
       );
+    });
+
+    it("plans a stack on Kubernetes 1.34, its add-on versions marked as made up and listed as assumed", async function () {
+      this.timeout(30000);
+      const dev = readStackConfig(EXAMPLES, "dev");
+      const cluster = JSON.parse(dev.config["datafold-aws:cluster"]) as Record<string, unknown>;
+      const { run } = await planConfig(
+        {
+          ...dev,
+          config: { ...dev.config, "datafold-aws:cluster": JSON.stringify({ ...cluster, kubernetesVersion: "1.34" }) },
+        },
+        program,
+      );
+      const version = inputs(find(run, "aws:eks/addon:Addon", "acme-datafold-kube-proxy")).addonVersion as string;
+      expect(version).to.equal("v1.34.1-eksbuild.2");
+      expect(run.madeUp.has(version)).to.equal(true);
+      expect(run.assumptions.filter((a) => a.startsWith("EKS add-on")).map((a) => a.split(":")[0])).to.deep.equal([
+        "EKS add-on vpc-cni for Kubernetes 1.34",
+        "EKS add-on kube-proxy for Kubernetes 1.34",
+        "EKS add-on coredns for Kubernetes 1.34",
+        "EKS add-on aws-ebs-csi-driver for Kubernetes 1.34",
+      ]);
+    });
+
+    it("takes the AZ ids where EKS refuses a control plane from the program's own table (stack/zones.ts)", () => {
+      expect(makeWorld("us-east-1").eksUnsupportedZoneIds).to.deep.equal(EKS_UNSUPPORTED_ZONE_IDS["us-east-1"]);
+      expect(makeWorld("us-east-2").eksUnsupportedZoneIds).to.deep.equal([]);
+    });
+
+    it("fails a zone lookup in a region it does not hold, naming REGION_ZONES, not the config", () => {
+      const world = makeWorld("ap-south-2");
+      expect(world.regionHeld).to.equal(false);
+      for (const token of [
+        "aws:index/getAvailabilityZones:getAvailabilityZones",
+        "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
+        "aws:ec2/getSubnet:getSubnet",
+      ])
+        expect(() => lookup(world, token, { id: "subnet-0123" }), token).to.throw(
+          "the offline world lacks region ap-south-2: add its AZ ids to REGION_ZONES in plan/world.ts with a source",
+        );
+      expect(lookup(world, "aws:index/getRegion:getRegion", {}).description).to.equal("Asia Pacific (Hyderabad)");
     });
 
     it("answers the caller, the partition and the region from the world", () => {
@@ -282,7 +398,8 @@ describe("plan mocks", () => {
         "use1-az1 r7a.2xlarge",
       ]);
       expect(byId(["r7a.*"], ["use1-az3"])).to.deep.equal([]);
-      expect(byId(["x8g.xlarge"], ["use1-az2"])).to.deep.equal([]);
+      // use1-az3's whole offering is sourced: m6i is not in it, r4 is.
+      expect(byId(["m6i.2xlarge", "r4.2xlarge"], ["use1-az3"])).to.deep.equal(["use1-az3 r4.2xlarge"]);
       expect(
         offerings({ locationType: "availability-zone", filters: [{ name: "location", values: ["us-east-1a"] }] }),
       ).to.deep.equal(["us-east-1a m7a.xlarge", "us-east-1a r7a.2xlarge"]);
@@ -292,6 +409,35 @@ describe("plan mocks", () => {
       expect(() => offerings({ filters: [{ name: "vcpu", values: ["8"] }] })).to.throw(
         "unmocked instance type offering filter vcpu: add it to plan/lookups.ts",
       );
+    });
+
+    it("assumes an instance type it has no sourced fact for offered in every zone but those whose whole offering is sourced, and says so", () => {
+      const answer = answerLookup(world, "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings", {
+        locationType: "availability-zone-id",
+        filters: [
+          { name: "instance-type", values: ["m6i.2xlarge", "r7a.2xlarge"] },
+          { name: "location", values: ["use1-az1", "use1-az2", "use1-az3"] },
+        ],
+      });
+      const pairs = (answer.answer.locations as string[]).map(
+        (l, i) => `${l} ${(answer.answer.instanceTypes as string[])[i]}`,
+      );
+      expect(pairs).to.deep.equal([
+        "use1-az2 m6i.2xlarge",
+        "use1-az2 r7a.2xlarge",
+        "use1-az1 m6i.2xlarge",
+        "use1-az1 r7a.2xlarge",
+      ]);
+      expect(answer.assumptions).to.deep.equal([
+        "instance type m6i.2xlarge: assumed offered in use1-az2, use1-az1 (plan/world.ts holds no sourced offering of it there)",
+      ]);
+      expect(answer.madeUp).to.deep.equal(["m6i.2xlarge"]);
+      // A wildcard names no type: nothing is assumed for it.
+      expect(
+        answerLookup(world, "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings", {
+          filters: [{ name: "instance-type", values: ["m6i.*"] }],
+        }).answer.instanceTypes,
+      ).to.deep.equal([]);
     });
 
     it("answers an existing VPC's DNS attributes, and the clusters the account runs", () => {
@@ -349,19 +495,19 @@ describe("plan mocks", () => {
     it("EC2: a node group whose instance type a zone of its subnets does not offer", async () => {
       const err = await failure(
         runComponents(() => {
-          const subnets = vpc(["use1-az2", "use1-az1"], true);
+          const subnets = vpc(["use1-az3", "use1-az1"], true);
           const g = new aws.eks.NodeGroup("g", {
             clusterName: "acme",
             nodeRoleArn: "arn:aws:iam::123456789012:role/nodes",
             subnetIds: subnets.map((s) => s.id),
-            instanceTypes: ["x8g.xlarge"],
+            instanceTypes: ["m6i.2xlarge"],
             scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 },
           });
           return { arn: g.arn };
         }),
       );
       expect((err as Error).message).to.equal(
-        "failed to register new resource g [aws:eks/nodeGroup:NodeGroup]: Unsupported: Your requested instance type (x8g.xlarge) is not supported in your requested Availability Zone (us-east-1a).",
+        "failed to register new resource g [aws:eks/nodeGroup:NodeGroup]: Unsupported: Your requested instance type (m6i.2xlarge) is not supported in your requested Availability Zone (us-east-1b).",
       );
     });
 

@@ -6,13 +6,14 @@ import * as path from "path";
 import { expect } from "chai";
 
 import type { ExportedResource, StackExport } from "../../plan/export";
-import { mergeEscConfig, readStackConfig, SECRET_PLACEHOLDER } from "../../plan/stackfile";
+import { listStacks, mergeEscConfig, readStackConfig, SECRET_PLACEHOLDER } from "../../plan/stackfile";
 import { REGION_ZONES, regionZones } from "../../plan/world";
 import { diffExports } from "../../scripts/plan-diff";
 import { outputs } from "../helpers";
 import { plannedDevByCommand, plannedStack } from "./plans";
 
 const ROOT = path.resolve(__dirname, "../..");
+const EXAMPLES = path.join(ROOT, "examples");
 
 /** Runs the offline plan as `npm run plan` does and returns its exit code and output. */
 function planCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -137,7 +138,7 @@ describe("offline plan", () => {
     });
 
     it("shows every value whole with --full, and a stack with the platform off needs no cluster API", async () => {
-      const result = await planCli(["internal", "--full"]);
+      const result = await planCli(["internal", "--dir", EXAMPLES, "--full"]);
       expect(result.code).to.equal(0);
       const lines = result.stdout.split("\n");
       expect(lines.slice(2, 12)).to.deep.equal([
@@ -321,12 +322,70 @@ describe("offline plan", () => {
       ]);
     });
 
-    it("names the stacks there are when the stack file does not exist", async () => {
+    it("names the customer and the example stacks there are when the stack file does not exist", async () => {
       const result = await planCli(["nosuchstack"]);
       expect(result.code).to.equal(1);
-      expect(result.stderr).to.match(
-        /no stack file .*Pulumi\.nosuchstack\.yaml; stacks here: access, controller, dev, existing-vpc, internal/,
+      expect(result.stderr.trim().split("\n")).to.deep.equal([
+        "no stack file Pulumi.nosuchstack.yaml at the project root or in examples/",
+        `customer stacks (project root): ${listStacks(ROOT).join(", ") || "none"}`,
+        "example stacks (examples/): access, controller, dev, existing-vpc, internal",
+        "a stack file elsewhere: --dir DIR",
+      ]);
+    });
+
+    it("fails a stack in a region the offline world lacks with what to add to the world, after the config is found valid", async () => {
+      const dir = tempDir();
+      fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+      const dev = fs.readFileSync(path.join(EXAMPLES, "Pulumi.dev.yaml"), "utf8");
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.hyd.yaml"),
+        dev.replace("aws:region: us-east-1", "aws:region: ap-south-2"),
       );
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.bad.yaml"),
+        dev
+          .replace("aws:region: us-east-1", "aws:region: ap-south-2")
+          .replace("backupRetentionDays: 14", "backupRetentionDays: 0"),
+      );
+      const [lacking, invalid] = await Promise.all([planCli(["hyd", "--dir", dir]), planCli(["bad", "--dir", dir])]);
+      expect([lacking.code, lacking.stderr.trim()]).to.deep.equal([
+        1,
+        "the offline world lacks region ap-south-2: add its AZ ids to REGION_ZONES in plan/world.ts with a source",
+      ]);
+      expect([invalid.code, invalid.stderr.trim().split("\n")[0]]).to.deep.equal([
+        1,
+        "Invalid stack configuration (1 problem); nothing was declared:",
+      ]);
+    });
+
+    it("plans instance types and Kubernetes versions it holds no sourced facts for, listing what it assumed", async function () {
+      this.timeout(60000);
+      const dir = tempDir();
+      fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+      const dev = fs.readFileSync(path.join(EXAMPLES, "Pulumi.dev.yaml"), "utf8");
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.m6i.yaml"),
+        dev.replace(/r7a\.2xlarge/g, "m6i.2xlarge").replace('kubernetesVersion: "1.35"', 'kubernetesVersion: "1.34"'),
+      );
+      const result = await planCli(["m6i", "--dir", dir]);
+      expect(result.stderr).to.equal("");
+      expect(result.code).to.equal(0);
+      const lines = result.stdout.split("\n");
+      const start = lines.indexOf(
+        "Assumed by the offline world, which holds no sourced fact for these (plan/world.ts; what rests on them ends in *):",
+      );
+      expect(lines.slice(start + 1, start + 6).map((l) => l.split(":")[0])).to.deep.equal([
+        "  - instance type m6i.2xlarge",
+        "  - EKS add-on vpc-cni for Kubernetes 1.34",
+        "  - EKS add-on kube-proxy for Kubernetes 1.34",
+        "  - EKS add-on coredns for Kubernetes 1.34",
+        "  - EKS add-on aws-ebs-csi-driver for Kubernetes 1.34",
+      ]);
+      expect(lines[start + 1]).to.equal(
+        "  - instance type m6i.2xlarge: assumed offered in use1-az2, use1-az1, use1-az4, use1-az6, use1-az5 (plan/world.ts holds no sourced offering of it there)",
+      );
+      expect(result.stdout).to.contain("addonName=kube-proxy addonVersion=v1.34.1-eksbuild.2* ");
+      expect(result.stdout).to.contain('\n  primaryAvailabilityZoneId: "use1-az2"\n');
     });
 
     it("refuses an unknown option", async () => {
@@ -382,23 +441,70 @@ describe("offline plan", () => {
       );
     });
 
-    it("says which environment it cannot open and how to supply its values, before the problems they leave", async () => {
+    it("is not planned offline (exit 3): it says which environment it cannot open and how to supply its values, before the problems they leave", async () => {
       const result = await planCli(["esc", "--dir", dir]);
-      expect(result.code).to.equal(1);
+      expect(result.code).to.equal(3);
       expect(result.stdout).to.equal("");
       const lines = result.stderr.trim().split("\n");
-      expect(lines.slice(0, 7)).to.deep.equal([
+      expect(lines.slice(0, 10)).to.deep.equal([
+        "Not planned offline: needs ESC.",
         "Stack 'esc' imports the ESC environment acme/prod, which the offline plan cannot open (that needs Pulumi Cloud): the config values they provide through pulumiConfig are missing here.",
-        "Supply them from a shell logged in to Pulumi Cloud (nothing is written to disk):",
-        "  esc env open <org>/acme/prod pulumiConfig --format json | npm run plan -- esc --esc-config -",
+        "Supply them from a shell logged in to Pulumi Cloud (secrets stay hidden; nothing is written to disk):",
+        "  npm run plan:esc -- esc --org <org>",
+        "or by hand:",
+        "  pulumi env get <org>/acme/prod pulumiConfig --value json | npm run plan -- esc --esc-config -",
         "",
         "With the stack file alone:",
         "Invalid stack configuration (2 problems); nothing was declared:",
         "  - aws:region: is required; set it with `pulumi config set aws:region us-east-1`",
       ]);
       // The validator's own wording (config/) for the key the environment would have set.
-      expect(lines.slice(7).map((l) => l.split(":").slice(0, 2).join(":"))).to.deep.equal([
+      expect(lines.slice(10).map((l) => l.split(":").slice(0, 2).join(":"))).to.deep.equal([
         "  - datafold-aws:cluster.publicAccessCidrs",
+      ]);
+    });
+
+    it("plans with the environments read by the Pulumi CLI (npm run plan:esc), their secrets kept as placeholders", async function () {
+      this.timeout(60000);
+      // A stand-in for the Pulumi CLI: `pulumi env get <org>/<env> pulumiConfig --value json`.
+      const bin = tempDir();
+      fs.writeFileSync(
+        path.join(bin, "pulumi"),
+        [
+          "#!/usr/bin/env bash",
+          'echo "$@" >> "$(dirname "$0")/calls"',
+          `[ "$*" = "env get acme-org/acme/prod pulumiConfig --value json" ] || { echo "unexpected: $*" >&2; exit 1; }`,
+          `echo '{"aws:region": "us-east-1", "datafold-aws:cluster": {"publicAccessCidrs": ["203.0.113.0/24"]}, "datafold-aws:tags": {"owner": "[secret]"}}'`,
+          "",
+        ].join("\n"),
+        { mode: 0o755 },
+      );
+      const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [
+            "-r",
+            path.join(ROOT, "scripts/register.js"),
+            path.join(ROOT, "scripts/plan-esc.ts"),
+            "esc",
+            "--org",
+            "acme-org",
+            "--dir",
+            dir,
+          ],
+          { cwd: ROOT, timeout: 60000, env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}` } },
+          (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+      expect(result.stderr).to.equal("");
+      expect(result.code).to.equal(0);
+      expect(fs.readFileSync(path.join(bin, "calls"), "utf8")).to.equal(
+        "env get acme-org/acme/prod pulumiConfig --value json\n",
+      );
+      expect(result.stdout.split("\n").slice(0, 3)).to.deep.equal([
+        "Offline plan of stack 'esc' (project datafold-aws, region us-east-1): mocks, no AWS calls.",
+        "Secret config values are placeholders here: datafold-aws:tags",
+        "ESC environment acme/prod: pulumiConfig values supplied with --esc-config.",
       ]);
     });
 
@@ -429,8 +535,19 @@ describe("offline plan", () => {
         ]),
       ).to.deep.equal({ a: 1, b: { y: 2 }, c: 3 });
       expect(() => mergeEscConfig([{ a: 1 }, ["x"]])).to.throw(
-        "--esc-config #2: expected an object of config values, as `esc env open <env> pulumiConfig --format json` prints",
+        "--esc-config #2: expected an object of config values, as `pulumi env get <env> pulumiConfig --value json` prints",
       );
+    });
+
+    it("takes an environment without pulumiConfig (null), and a hidden secret or unopened value as a secure one", () => {
+      expect(
+        mergeEscConfig([null, { a: "[secret]", b: { c: ["[unknown]", "x"] }, d: { secure: "v1:abc" } }]),
+      ).to.deep.equal({ a: { secure: "[secret]" }, b: { c: [{ secure: "[unknown]" }, "x"] }, d: { secure: "v1:abc" } });
+      const stack = readStackConfig(dir, "esc", mergeEscConfig([{ "datafold-aws:tags": { owner: "[secret]" } }]));
+      expect([stack.config["datafold-aws:tags"], stack.secretKeys]).to.deep.equal([
+        JSON.stringify({ owner: SECRET_PLACEHOLDER }),
+        ["datafold-aws:tags"],
+      ]);
     });
 
     it("reads the environments and applies their values under the stack file's", () => {
@@ -500,7 +617,7 @@ describe("offline plan", () => {
         { name: "us-east-1b", id: "use1-az3" },
       ]);
       expect(() => regionZones("ap-south-2")).to.throw(
-        "the world holds no Availability Zones for ap-south-2: add them to REGION_ZONES in plan/world.ts",
+        "the offline world lacks region ap-south-2: add its AZ ids to REGION_ZONES in plan/world.ts with a source",
       );
     });
   });

@@ -61,13 +61,14 @@ export function runScript(script: string, args: readonly string[]): Promise<Comm
 let devCommand: Promise<CommandResult & { readonly json: string }> | undefined;
 
 /**
- * `npm run plan -- dev --json FILE`, run once per test run and shared by the tests of the command
+ * `npm run plan -- dev --dir examples --json FILE`, run once per test run and shared by the tests of the command
  * and of the pack on its JSON, so that the command plans the dev stack once.
  */
 export function plannedDevByCommand(): Promise<CommandResult & { readonly json: string }> {
   if (devCommand === undefined) {
     const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "datafold-plan-")), "dev.json");
-    devCommand = runScript("scripts/plan.ts", ["dev", "--json", json]).then((r) => ({ ...r, json }));
+    // --dir: the example, even where a customer stack named dev sits at the project root.
+    devCommand = runScript("scripts/plan.ts", ["dev", "--dir", EXAMPLES, "--json", json]).then((r) => ({ ...r, json }));
   }
   return devCommand;
 }

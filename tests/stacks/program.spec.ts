@@ -6,7 +6,7 @@ import type { RecordedResource } from "../../plan/monitor";
 import { worldForStack } from "../../plan/offline";
 import { type ProgramRun, ProgramError, runProgram } from "../../plan/run";
 import { readStackConfig } from "../../plan/stackfile";
-import { makeWorld } from "../../plan/world";
+import { makeWorld, SOURCED_INSTANCE_TYPES } from "../../plan/world";
 import { lastStatefulSettings, selfReferenceName } from "../../stack/last-deployment";
 import { find, inputs, outputs } from "../helpers";
 import { EXAMPLES, plannedStack, program } from "./plans";
@@ -444,7 +444,8 @@ describe("program (index.ts)", () => {
     it("refuses instance types no AZ of the region offers, naming the keys", async () => {
       const message = await refusal(
         planDevWith(
-          {},
+          // A world that knows x8g.xlarge is offered nowhere (by default it would assume it offered).
+          { sourcedInstanceTypes: [...SOURCED_INSTANCE_TYPES, "x8g.xlarge"] },
           {
             "datafold-aws:cluster": cluster({
               nodeGroups: [
