@@ -88,3 +88,24 @@ export function reportName(
   report(`${what} ${logicalName} has ${source}, which ${api} refuses; expected ${allowed}.`);
   return [];
 }
+
+/**
+ * Holds a resource's `description` to `problem` (reported as `<what> <name> has description ...`);
+ * returns what could not be decided (the description not known yet).
+ */
+export function reportDescription(
+  report: ReportViolation,
+  what: string,
+  logicalName: string,
+  api: string,
+  props: Record<string, unknown>,
+  problem: (text: string) => string | undefined,
+): Pending[] {
+  if (!isKnown(props, "description")) return [notKnown(logicalName, "description")];
+  const description = peek(props, "description");
+  if (typeof description !== "string") return [];
+  const allowed = problem(description);
+  if (allowed !== undefined)
+    report(`${what} ${logicalName} has description ${show(description)}, which ${api} refuses; expected ${allowed}.`);
+  return [];
+}

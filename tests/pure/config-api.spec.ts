@@ -6,11 +6,10 @@ import { expect } from "chai";
 
 import { TLS12_OR_LATER_POLICIES } from "../../config/ingress";
 import { splitConfig } from "../../config/reader";
-import { ConfigError, type RawConfig, validateConfig } from "../../config/validator";
+import { type RawConfig, validateConfig } from "../../config/validator";
+import { problems, PUBLIC_CIDRS, raw } from "./config-helpers";
 
 const K = "datafold-aws:";
-const REQUIRED = { deploymentName: "acme", domain: "datafold.acme.example" };
-const PUBLIC_CIDRS = { publicAccessCidrs: ["203.0.113.0/24"] };
 /** The required keys as full config keys, as Pulumi passes them. */
 const REQUIRED_KEYS = {
   "datafold-aws:deploymentName": "acme",
@@ -18,20 +17,6 @@ const REQUIRED_KEYS = {
   "datafold-aws:cluster": JSON.stringify(PUBLIC_CIDRS),
 };
 const KMS_UUID = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d";
-
-function raw(values: Record<string, unknown> = {}, region = "us-east-1"): RawConfig {
-  return { region, values: { ...REQUIRED, cluster: PUBLIC_CIDRS, ...values } };
-}
-
-function problems(config: RawConfig): string[] {
-  try {
-    validateConfig(config);
-    return [];
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-}
 
 /** A node group that is fine on its own: in the primary AZ, labelled. */
 const group = (name: string, extra: Record<string, unknown> = {}) => ({

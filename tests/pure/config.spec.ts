@@ -4,26 +4,9 @@ import { parseConfigValue } from "../../config/values";
 import { DEFAULTS } from "../../config/settings";
 import { TLS12_OR_LATER_POLICIES } from "../../config/ingress";
 import { ConfigError, type RawConfig, validateConfig } from "../../config/validator";
+import { problems, PUBLIC_CIDRS, raw, REQUIRED } from "./config-helpers";
 
-const REQUIRED = { deploymentName: "acme", domain: "datafold.acme.example" };
 const TLS12 = `an Application Load Balancer security policy without TLS 1.0 or 1.1: ${TLS12_OR_LATER_POLICIES.join(", ")}`;
-const PUBLIC_CIDRS = { publicAccessCidrs: ["203.0.113.0/24"] };
-
-/** A valid raw config with `values` merged over the required keys. */
-function raw(values: Record<string, unknown> = {}, region = "us-east-1"): RawConfig {
-  return { region, values: { ...REQUIRED, cluster: PUBLIC_CIDRS, ...values } };
-}
-
-/** The problems validation reports for `config` (none: an empty list). */
-function problems(config: RawConfig): string[] {
-  try {
-    validateConfig(config);
-    return [];
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-}
 
 describe("config", () => {
   describe("defaults", () => {

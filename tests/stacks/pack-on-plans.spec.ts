@@ -3,7 +3,6 @@
  * broken ones fail by the intended rule. These tests need the program and plan/, so they live in
  * the root project; the pack's own tests (policy/tests) import only the pack.
  */
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -18,22 +17,13 @@ import { evaluate, type ExportResource, PACK } from "../../policy/engine";
 import { reconcilePackConfig } from "../../policy/lib/pack-config";
 import * as wire from "../../policy/lib/wire";
 import { policies } from "../../policy/policies";
-import { EXAMPLES, exported, plannedDevByCommand, plannedStack, program, ROOT } from "./plans";
+import { EXAMPLES, exported, plannedDevByCommand, plannedStack, program, ROOT, runScript } from "./plans";
 
 function rulesHit(violations: { policy: string }[]): string[] {
   return [...new Set(violations.map((v) => v.policy))].sort();
 }
 
-function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["-r", path.join(ROOT, "scripts/register.js"), path.join(ROOT, script), ...args],
-      { cwd: ROOT, timeout: 60000 },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = runScript;
 
 describe("the policy pack on the program's plans", () => {
   for (const stack of ["dev", "existing-vpc", "internal", "controller", "access"]) {

@@ -10,21 +10,14 @@ import { listStacks, mergeEscConfig, readStackConfig, SECRET_PLACEHOLDER } from 
 import { REGION_ZONES, regionZones } from "../../plan/world";
 import { diffExports } from "../../scripts/plan-diff";
 import { outputs } from "../helpers";
-import { plannedDevByCommand, plannedStack } from "./plans";
+import { plannedDevByCommand, plannedStack, runScript } from "./plans";
 
 const ROOT = path.resolve(__dirname, "../..");
 const EXAMPLES = path.join(ROOT, "examples");
 
 /** Runs the offline plan as `npm run plan` does and returns its exit code and output. */
-function planCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["-r", path.join(ROOT, "scripts/register.js"), path.join(ROOT, "scripts/plan.ts"), ...args],
-      { cwd: ROOT, timeout: 60000 },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+function planCli(args: string[]) {
+  return runScript("scripts/plan.ts", args);
 }
 
 /** Runs the offline plan with `input` on its standard input. */

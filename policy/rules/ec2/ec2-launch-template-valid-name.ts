@@ -1,9 +1,9 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { launchTemplateDescriptionProblem, launchTemplateNameProblem } from "../../lib/aws-limits";
-import { plannedName, reportName } from "../../lib/resource-names";
+import { plannedName, reportDescription, reportName } from "../../lib/resource-names";
 import { LAUNCH_TEMPLATE, isOneOf } from "../../lib/types";
-import { isKnown, notKnown, peek, propsOf, show, undecided } from "../../lib/values";
+import { propsOf, undecided } from "../../lib/values";
 
 /** EC2 API Reference, CreateLaunchTemplate: LaunchTemplateName 3 to 128 of [a-zA-Z0-9().-/_], VersionDescription at most 255. */
 export const ec2LaunchTemplateValidName: ResourceValidationPolicy = {
@@ -19,16 +19,16 @@ export const ec2LaunchTemplateValidName: ResourceValidationPolicy = {
       plannedName(args, "name", "namePrefix"),
       launchTemplateNameProblem,
     );
-    const props = propsOf(args);
-    const description = peek(props, "description");
-    if (!isKnown(props, "description")) pending.push(notKnown(args.name, "description"));
-    else if (typeof description === "string") {
-      const allowed = launchTemplateDescriptionProblem(description);
-      if (allowed !== undefined)
-        report(
-          `launch template ${args.name} has description ${show(description)}, which EC2 refuses; expected ${allowed}.`,
-        );
-    }
+    pending.push(
+      ...reportDescription(
+        report,
+        "launch template",
+        args.name,
+        "EC2",
+        propsOf(args),
+        launchTemplateDescriptionProblem,
+      ),
+    );
     undecided(args, pending);
   },
 };

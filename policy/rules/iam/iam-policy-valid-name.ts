@@ -1,9 +1,9 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { iamDescriptionProblem, iamPolicyNameProblem } from "../../lib/aws-limits";
-import { plannedName, reportName } from "../../lib/resource-names";
+import { plannedName, reportDescription, reportName } from "../../lib/resource-names";
 import { IAM_INLINE_POLICY, IAM_POLICY, isOneOf } from "../../lib/types";
-import { isKnown, notKnown, peek, propsOf, show, undecided } from "../../lib/values";
+import { propsOf, undecided } from "../../lib/values";
 
 /**
  * IAM API Reference: CreatePolicy PolicyName and PutRolePolicy PolicyName, 1 to 128 of [\w+=,.@-];
@@ -22,14 +22,7 @@ export const iamPolicyValidName: ResourceValidationPolicy = {
       plannedName(args, "name", "namePrefix"),
       iamPolicyNameProblem,
     );
-    const props = propsOf(args);
-    const description = peek(props, "description");
-    if (!isKnown(props, "description")) pending.push(notKnown(args.name, "description"));
-    else if (typeof description === "string") {
-      const allowed = iamDescriptionProblem(description);
-      if (allowed !== undefined)
-        report(`IAM policy ${args.name} has description ${show(description)}, which IAM refuses; expected ${allowed}.`);
-    }
+    pending.push(...reportDescription(report, "IAM policy", args.name, "IAM", propsOf(args), iamDescriptionProblem));
     undecided(args, pending);
   },
 };

@@ -1,9 +1,9 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 
 import { iamDescriptionProblem, iamRoleNameProblem } from "../../lib/aws-limits";
-import { plannedName, reportName } from "../../lib/resource-names";
+import { plannedName, reportDescription, reportName } from "../../lib/resource-names";
 import { IAM_ROLE, isOneOf } from "../../lib/types";
-import { isKnown, notKnown, peek, propsOf, show, undecided } from "../../lib/values";
+import { propsOf, undecided } from "../../lib/values";
 
 /** IAM API Reference, CreateRole: RoleName 1 to 64 of [\w+=,.@-]; Description at most 1000 printable characters. */
 export const iamRoleValidName: ResourceValidationPolicy = {
@@ -19,14 +19,7 @@ export const iamRoleValidName: ResourceValidationPolicy = {
       plannedName(args, "name", "namePrefix"),
       iamRoleNameProblem,
     );
-    const props = propsOf(args);
-    const description = peek(props, "description");
-    if (!isKnown(props, "description")) pending.push(notKnown(args.name, "description"));
-    else if (typeof description === "string") {
-      const allowed = iamDescriptionProblem(description);
-      if (allowed !== undefined)
-        report(`IAM role ${args.name} has description ${show(description)}, which IAM refuses; expected ${allowed}.`);
-    }
+    pending.push(...reportDescription(report, "IAM role", args.name, "IAM", propsOf(args), iamDescriptionProblem));
     undecided(args, pending);
   },
 };
