@@ -83,9 +83,15 @@ export interface Preflight {
 export async function preflight(settings: Settings, probe: Probe = tcpProbe): Promise<Preflight> {
   const dryRun = pulumi.runtime.isDryRun();
   const caller = await aws.getCallerIdentity({});
-  const placement = settings.network.vpcId === "" ? await newVpcZones(settings) : await existingVpcZones(settings);
   const running = await runningCluster(settings.deploymentName);
+  // A deployed stack's last settings are read first (its AZs are kept); a new stack's only once
+  // the checks passed, so that a refused first run registers nothing.
   let previous = running ? await lastStatefulSettings(settings.deploymentName) : undefined;
+  const keepsZones = settings.network.vpcId === "" && settings.network.availabilityZoneIds.length === 0;
+  const placement =
+    settings.network.vpcId === ""
+      ? await newVpcZones(settings, keepsZones ? recordedZones(previous) : undefined)
+      : await existingVpcZones(settings);
   const recordedCreator =
     isRecord(previous) && typeof previous.clusterCreator === "string" ? previous.clusterCreator : "";
   const lastPlatformEnabled =
@@ -117,14 +123,16 @@ export async function preflight(settings: Settings, probe: Probe = tcpProbe): Pr
   for (const warning of [...access.warnings, ...reach.warnings]) await pulumi.log.warn(warning);
   if (problems.length > 0) throw new ConfigError(problems);
 
-  if (!running) previous = await lastStatefulSettings(settings.deploymentName);
   let zones = placement.zones;
-  const recorded = recordedZones(previous);
-  if (settings.network.vpcId === "" && settings.network.availabilityZoneIds.length === 0 && recorded) {
-    // A later run keeps the last deployment's AZs (stack/zones.ts), checked again.
-    const kept = await newVpcZones(settings, recorded);
-    if (kept.problems.length > 0) throw new ConfigError(kept.problems);
-    zones = kept.zones;
+  if (!running) {
+    previous = await lastStatefulSettings(settings.deploymentName);
+    const recorded = recordedZones(previous);
+    if (keepsZones && recorded) {
+      // A deployment whose cluster is gone (or never came up) still keeps its recorded AZs (stack/zones.ts).
+      const kept = await newVpcZones(settings, recorded);
+      if (kept.problems.length > 0) throw new ConfigError(kept.problems);
+      zones = kept.zones;
+    }
   }
   // The run that finds no cluster creates it as the caller; later runs keep what that one recorded.
   const current = statefulSettings(settings, zones, running ? recordedCreator : principalArn(caller.arn));
