@@ -111,10 +111,10 @@ describe("preflight: the cluster API", () => {
     expect(run.messages).to.deep.equal([]);
     expect(run.calls.map((c) => c.token)).to.deep.equal([
       "aws:index/getCallerIdentity:getCallerIdentity",
-      "aws:index/getAvailabilityZones:getAvailabilityZones",
-      "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
       "aws:eks/getClusters:getClusters",
       "aws:eks/getCluster:getCluster",
+      "aws:index/getAvailabilityZones:getAvailabilityZones",
+      "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
     ]);
   });
 
@@ -124,9 +124,9 @@ describe("preflight: the cluster API", () => {
     expect(asked).to.deep.equal([]);
     expect(run.calls.map((c) => c.token)).to.deep.equal([
       "aws:index/getCallerIdentity:getCallerIdentity",
+      "aws:eks/getClusters:getClusters",
       "aws:index/getAvailabilityZones:getAvailabilityZones",
       "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
-      "aws:eks/getClusters:getClusters",
     ]);
     expect(run.messages).to.have.length(1);
     expect(run.messages[0]).to.match(/^The cluster does not exist yet, so whether this machine can reach its API/);
